@@ -1,0 +1,3 @@
+from cexdesk.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Agents, teams, tiers, skills, presence, capacity; their sign-in sessions and API tokens."""

@@ -1,0 +1,27 @@
+"""Live chat: end users signed in with the exchange token talk over a WebSocket.
+
+``views`` holds the socket (``GET /api/v1/channels/chat/ws``, protocol in
+``connection``) and the agents' typing endpoint; ``parse`` reads the stored frames;
+``handlers`` tell the customer's socket that an agent joined or left and that nobody
+is online (``notices``). Replies are read in place, so there is no sender: agents'
+public replies reach the socket through the realtime hub (``customer:{id}``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CHANNEL = "chat"
+
+
+def register() -> None:
+    """Register this channel's parser (see channels.registry)."""
+    from cexdesk.channels import registry
+    from cexdesk.channels.chat import parse
+
+    registry.register(CHANNEL, parse.parse)
+
+
+def listeners(context: Any) -> list[Any]:
+    """Long-running pieces ``serve`` starts and stops: none, the socket is a route."""
+    return []

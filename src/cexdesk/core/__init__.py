@@ -1,0 +1,1 @@
+"""Shared machinery every domain stands on; imports no domain."""

@@ -1,0 +1,515 @@
+"""Load the demo desk through the domains' flows, in one transaction, deterministically.
+
+Tickets are replayed as a timeline over the last three weeks: each step (a customer
+opens a ticket, an agent answers, the customer writes back, the ticket is solved) runs
+through ``tickets.flows`` with the session's clock set to the moment it happened, so
+messages, events, audit entries and timers carry consistent times. Solved tickets
+whose auto-close time has passed are closed by the ticket timers once the runner
+starts, exactly as in production.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import string
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import pyotp
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cexdesk.agents import flows as agent_flows
+from cexdesk.agents.models import Agent, Team
+from cexdesk.core import audit
+from cexdesk.core.security import ExchangeIdentity, sign_exchange_token
+from cexdesk.core.settings import DEMO_EXCHANGE_TOKEN_KEY
+from cexdesk.customers import flows as customer_flows
+from cexdesk.customers.models import Customer, CustomerIdentity
+from cexdesk.demo import people
+from cexdesk.demo.scenarios import FOLLOW_UPS, NOTES, REPLIES, SCENARIOS, Scenario
+from cexdesk.tickets import flows as ticket_flows
+from cexdesk.tickets.models import Ticket
+
+if TYPE_CHECKING:
+    from cexdesk.app import AppContext
+
+DEMO_PASSWORD = "cexdesk-demo"  # noqa: S105 — printed on purpose: demo logins only
+DEMO_UID_PREFIX = "demo-"
+SEED = 20261123
+CUSTOMERS = 120
+TICKETS = 240
+HISTORY = timedelta(days=21)
+DEMO_LOCK_ID = 7210003
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+    name: str
+    totp_secret: str | None
+
+    @property
+    def otpauth_uri(self) -> str:
+        if not self.totp_secret:
+            return ""
+        return pyotp.TOTP(self.totp_secret).provisioning_uri(
+            name=self.email, issuer_name="cexdesk demo"
+        )
+
+
+@dataclass
+class LoadReport:
+    agents: int = 0
+    customers: int = 0
+    tickets: int = 0
+    steps: int = 0
+
+
+def current_totp(secret: str) -> str:
+    return pyotp.TOTP(secret).now()
+
+
+class _SteppedClock:
+    """The session's clock while the history is replayed: it reads what the loader set."""
+
+    def __init__(self, start: datetime) -> None:
+        self.at = start
+
+    def now(self) -> datetime:
+        return self.at
+
+    async def sleep(self, seconds: float) -> None:  # pragma: no cover - never waits
+        return None
+
+
+async def demo_present(session: AsyncSession) -> bool:
+    found = await session.execute(select(Team.id).where(Team.slug == people.MARKER_TEAM))
+    return found.first() is not None
+
+
+async def database_empty(session: AsyncSession) -> bool:
+    agents = (await session.execute(select(func.count()).select_from(Agent))).scalar_one()
+    tickets = (await session.execute(select(Ticket.id).limit(1))).first()
+    return agents == 0 and tickets is None
+
+
+async def load(context: AppContext, *, seed: int = SEED) -> LoadReport | None:
+    """Load the demo data unless it is already there; None when nothing was done."""
+    return await _load(context, seed=seed, only_if_empty=False)
+
+
+async def load_if_empty(context: AppContext, *, seed: int = SEED) -> bool:
+    """Load the demo data into a database that holds no agents and no tickets yet."""
+    return await _load(context, seed=seed, only_if_empty=True) is not None
+
+
+async def _load(context: AppContext, *, seed: int, only_if_empty: bool) -> LoadReport | None:
+    async with context.db.transaction() as session:
+        if context.db.dialect == "postgresql":
+            # Two processes starting on one empty database: the second waits, then sees it.
+            await session.execute(text(f"SELECT pg_advisory_xact_lock({DEMO_LOCK_ID})"))
+        if await demo_present(session):
+            return None
+        if only_if_empty and not await database_empty(session):
+            return None
+        # The real clock of the process is "now"; history is replayed before it.
+        clock = _SteppedClock(context.clock.now())
+        session.info["clock"] = clock
+        try:
+            return await _Builder(session, clock, random.Random(seed)).build()
+        finally:
+            session.info["clock"] = context.clock
+
+
+async def logins(context: AppContext) -> list[DemoLogin]:
+    """The featured demo logins as stored now (TOTP secrets are per installation)."""
+    featured = [a.email for a in people.AGENTS if a.featured]
+    async with context.db.reading() as session:
+        rows = await session.execute(
+            select(Agent.email, Agent.role, Agent.display_name, Agent.totp_secret).where(
+                Agent.email.in_(featured)
+            )
+        )
+        by_email = {row.email: DemoLogin(row.role, row.email, row.display_name, row.totp_secret)
+                    for row in rows}  # fmt: skip
+    return [by_email[email] for email in featured if email in by_email]
+
+
+def customer_token(exchange_token_key: str, now: datetime, uid: str = "demo-10000001") -> str:
+    """A short-lived signed end-user token for a demo customer (demo key only)."""
+    if exchange_token_key != DEMO_EXCHANGE_TOKEN_KEY:
+        raise ValueError("customer tokens are minted here only with the demo exchange key")
+    stamp = int(now.timestamp())
+    return sign_exchange_token(exchange_token_key, {"uid": uid, "iat": stamp, "exp": stamp + 900})
+
+
+Step = Callable[[], Awaitable[None]]
+
+
+@dataclass(order=True)
+class _Planned:
+    at: datetime
+    order: int
+    step: Step = field(compare=False)
+
+
+@dataclass
+class _CustomerInfo:
+    id: int
+    language: str
+    vip_tier: int
+
+
+class _Builder:
+    def __init__(self, session: AsyncSession, clock: _SteppedClock, rng: random.Random) -> None:
+        self.session = session
+        self.clock = clock
+        self.rng = rng
+        self.end = clock.at
+        self.report = LoadReport()
+        self.teams: dict[str, int] = {}
+        self.agents: dict[str, int] = {}
+        self.customers: list[_CustomerInfo] = []
+        self.tickets: dict[int, Ticket] = {}
+        self._timeline: list[_Planned] = []
+        self._order = 0
+
+    async def build(self) -> LoadReport:
+        # Staff and customers exist before the history starts.
+        self.clock.at = self.end - HISTORY - timedelta(days=30)
+        await self._teams_and_agents()
+        await self._customers()
+        for number in range(TICKETS):
+            self._plan_ticket(number)
+        while self._timeline:
+            planned = heapq.heappop(self._timeline)
+            self.clock.at = planned.at
+            await planned.step()
+            self.report.steps += 1
+        self.clock.at = self.end
+        await self.session.flush()
+        return self.report
+
+    # Staff
+
+    async def _teams_and_agents(self) -> None:
+        for team in people.TEAMS:
+            row = await agent_flows.create_team(
+                self.session, team.slug, team.name, team.kind, team.description
+            )
+            self.teams[team.slug] = row.id
+        for demo in people.AGENTS:
+            agent = await agent_flows.create_agent(
+                self.session,
+                agent_flows.NewAgent(
+                    email=demo.email,
+                    display_name=demo.name,
+                    role=demo.role,
+                    password=DEMO_PASSWORD,
+                    tier=demo.tier,
+                    languages=demo.languages,
+                    categories=demo.categories,
+                    is_vip=demo.role.value == "vip_agent",
+                    chat_capacity=4 if demo.tier == 1 else 2,
+                    ticket_capacity=25 if demo.tier == 1 else 12,
+                ),
+                actor=audit.SYSTEM,
+            )
+            self.agents[demo.key] = agent.id
+            for slug in demo.teams:
+                await agent_flows.add_to_team(self.session, self.teams[slug], agent.id)
+            self.report.agents += 1
+
+    # Customers
+
+    def _weighted(self, pairs: Any) -> Any:
+        values, weights = zip(*pairs, strict=True)
+        return self.rng.choices(values, weights)[0]
+
+    async def _customers(self) -> None:
+        languages = list(people.LANGUAGE_WEIGHTS.items())
+        for number in range(CUSTOMERS):
+            # The first fifteen customers speak one language each, so all are represented.
+            language = (
+                list(people.LANGUAGE_WEIGHTS)[number]
+                if number < len(people.LANGUAGE_WEIGHTS)
+                else self._weighted(languages)
+            )
+            given, family = people.NAMES[language]
+            name = _full_name(language, self.rng.choice(given), self.rng.choice(family))
+            vip = self._weighted(people.VIP_TIERS)
+            uid = f"{DEMO_UID_PREFIX}{10000001 + number}"
+            identity = ExchangeIdentity(
+                uid=uid,
+                name=name,
+                email=None,
+                language=language,
+                region=self.rng.choice(people.REGIONS[language]),
+                vip_tier=vip,
+                kyc_state=self._weighted(people.KYC_STATES),
+                issued_at=0,
+                expires_at=0,
+            )
+            customer = await customer_flows.sync_exchange_customer(self.session, identity)
+            await self.session.flush()
+            await self._identities(customer, number)
+            self.customers.append(_CustomerInfo(customer.id, language, vip))
+            self.report.customers += 1
+
+    async def _identities(self, customer: Customer, number: int) -> None:
+        # No flow adds channel identities yet (intake will); these rows say where the
+        # customer can be reached, as the exchange's records would.
+        handle = f"user{10000001 + number}"
+        addresses = [("email", f"{handle}@example.com")]
+        if self.rng.random() < 0.35:
+            addresses.append(("telegram", str(5_000_000_000 + self.rng.randrange(10**9))))
+        if self.rng.random() < 0.15:
+            addresses.append(("x", f"@{handle}"))
+        if self.rng.random() < 0.2:
+            addresses.append(("phone", f"+{self.rng.randrange(10**10, 10**11)}"))
+        for channel, address in addresses:
+            self.session.add(
+                CustomerIdentity(
+                    customer_id=customer.id,
+                    channel=channel,
+                    address=address,
+                    verified=channel == "email",
+                    created_at=self.clock.at,
+                )
+            )
+
+    # Tickets
+
+    def _at(self, when: datetime, step: Step) -> None:
+        if when <= self.end:
+            self._order += 1
+            heapq.heappush(self._timeline, _Planned(when, self._order, step))
+
+    def _plan_ticket(self, number: int) -> None:
+        rng = self.rng
+        scenario: Scenario = self._weighted((s, s.weight) for s in SCENARIOS)
+        customer = rng.choice(self.customers)
+        language = customer.language if customer.language in scenario.opening else "en"
+        subject, body = scenario.opening[language]
+        details = self._details(scenario)
+        # Recent days are busier, and a few tickets arrive in the last hour.
+        age = (
+            HISTORY * min(rng.expovariate(3.0), 1.0)
+            if number % 25
+            else timedelta(minutes=rng.uniform(1, 50))
+        )
+        opened = self.end - age
+        channel = rng.choice(scenario.channels)
+        priority = scenario.priority or ("high" if customer.vip_tier >= 3 else "normal")
+        if scenario.complaint and priority in ("low", "normal"):
+            priority = "high"
+        team = self._team_for(scenario, customer)
+        agent = self._agent_for(scenario, customer, language)
+        reply_lang = language if language in REPLIES else "en"
+
+        async def opening() -> None:
+            created = await ticket_flows.create_ticket(
+                self.session,
+                customer.id,
+                subject.format(**details),
+                body.format(**details),
+                channel,
+                priority=priority,
+                category=scenario.category,
+                subcategory=scenario.subcategory,
+                language=language,
+                tags=scenario.tags,
+                team_id=self.teams[team],
+            )
+            self.tickets[number] = created.ticket
+            self.report.tickets += 1
+
+        self._at(opened, opening)
+        # Chats are picked up in seconds, e-mail and forms in minutes (seeds: 21 s, ~13 min).
+        if channel in ("chat", "phone"):
+            first = opened + timedelta(seconds=rng.uniform(6, 45))
+        else:
+            minutes = rng.expovariate(1 / 13) if rng.random() > 0.03 else rng.uniform(60, 180)
+            first = opened + timedelta(minutes=minutes)
+        path = rng.choices(("solve", "pending", "waiting", "hold"), (68, 12, 12, 8))[0]
+        note = NOTES.get(scenario.category)
+        if note and rng.random() < 0.6:
+            written = opened + (first - opened) * 0.8
+            self._at(written, self._note(number, agent, note.format(**details)))
+        if scenario.complaint:
+            self._at(opened + (first - opened) * 0.9, self._flag_complaint(number, agent))
+        asks = rng.random() < 0.5
+        replies = REPLIES[reply_lang]
+        first_text = replies[1] if asks and len(replies) > 2 else replies[0]
+        self._at(first, self._reply(number, agent, first_text, "pending" if asks else "open"))
+        if path == "pending":
+            return
+        follow_ups = FOLLOW_UPS[language if language in FOLLOW_UPS else "en"]
+        said = follow_ups[1] if asks and len(follow_ups) > 2 else follow_ups[0]
+        answered = first + timedelta(minutes=rng.uniform(4, 240))
+        self._at(answered, self._customer_says(number, customer.id, said))
+        if path == "waiting":
+            return
+        later = answered + timedelta(minutes=rng.uniform(3, 90))
+        if path == "hold":
+            self._at(later, self._escalate(number, rng.choice(("erin", "arjun"))))
+            return
+        self._at(later, self._reply(number, agent, replies[-1], "solved"))
+
+    def _note(self, number: int, agent: str, body: str) -> Step:
+        async def step() -> None:
+            ticket = self.tickets[number]
+            author = ticket_flows.Author("agent", self.agents[agent])
+            await ticket_flows.add_note(self.session, ticket, author, body)
+
+        return step
+
+    def _flag_complaint(self, number: int, agent: str) -> Step:
+        async def step() -> None:
+            author = ticket_flows.Author("agent", self.agents[agent])
+            await ticket_flows.update_ticket(
+                self.session, self.tickets[number], {"is_complaint": True}, author=author
+            )
+
+        return step
+
+    def _reply(self, number: int, agent: str, body: str, status: str) -> Step:
+        async def step() -> None:
+            author = ticket_flows.Author("agent", self.agents[agent])
+            await ticket_flows.add_reply(
+                self.session, self.tickets[number], author, body, status=status
+            )
+
+        return step
+
+    def _customer_says(self, number: int, customer_id: int, body: str) -> Step:
+        async def step() -> None:
+            author = ticket_flows.Author("customer", customer_id)
+            await ticket_flows.add_reply(self.session, self.tickets[number], author, body)
+
+        return step
+
+    def _escalate(self, number: int, engineer: str) -> Step:
+        """Tier 1 hands the case to a support engineer and waits on them (on-hold)."""
+
+        async def step() -> None:
+            ticket = self.tickets[number]
+            author = ticket_flows.Author("agent", ticket.assignee_id)
+            await ticket_flows.add_note(
+                self.session, ticket, author, "Escalating to tier 2: needs an on-chain check."
+            )
+            await ticket_flows.update_ticket(
+                self.session,
+                ticket,
+                {
+                    "assignee_id": self.agents[engineer],
+                    "team_id": self.teams["t2-engineers"],
+                    "status": "on_hold",
+                    "add_tags": ["escalated"],
+                },
+                author=author,
+            )
+
+        return step
+
+    def _team_for(self, scenario: Scenario, customer: _CustomerInfo) -> str:
+        if scenario.category == "security":
+            return "security"
+        if scenario.category == "compliance":
+            return "expert-legal"
+        if customer.vip_tier >= 3:
+            return "vip"
+        return people.TEAM_FOR_LANGUAGE[customer.language]
+
+    def _agent_for(self, scenario: Scenario, customer: _CustomerInfo, language: str) -> str:
+        """Someone who speaks the language and handles the category, as routing would."""
+        team = self._team_for(scenario, customer)
+        candidates = [
+            a.key
+            for a in people.AGENTS
+            if team in a.teams and language in a.languages and scenario.category in a.categories
+        ]
+        if not candidates:
+            candidates = [
+                a.key
+                for a in people.AGENTS
+                if team in a.teams and scenario.category in a.categories
+            ]
+        return self.rng.choice(candidates or ["sam"])
+
+    def _details(self, scenario: Scenario) -> dict[str, str]:
+        rng = self.rng
+        asset, network = rng.choice(scenario.asset)
+        amounts = {"BTC": (0.01, 2.5), "ETH": (0.1, 30), "SOL": (2, 400), "XRP": (50, 20000)}
+        low, high = amounts.get(asset, (20, 25000))
+        amount = rng.uniform(low, high)
+        return {
+            "asset": asset,
+            "network": network,
+            "amount": f"{amount:,.4f}".rstrip("0").rstrip(".") if low < 1 else f"{amount:,.2f}",
+            "tx": _tx_hash(rng, network),
+            "addr": _address(rng, network),
+            "memo": str(rng.randrange(10**8, 10**9)),
+            "order": str(rng.randrange(10**17, 10**18)),
+            "fiat": rng.choice(
+                (
+                    "2,000,000 VND",
+                    "1,500 TRY",
+                    "300 EUR",
+                    "950 BRL",
+                    "20,000 RUB",
+                    "1,200,000 IDR",
+                    "450 USD",
+                )
+            ),
+            "pair": rng.choice(("BTC-USDT-SWAP", "ETH-USDT-SWAP", "SOL-USDT-SWAP")),
+            "price": f"{rng.uniform(20_000, 110_000):,.1f}",
+            "phish": rng.choice(
+                ("okx-verify-account.com", "secure-exch4nge.help", "support-wallet-sync.net")
+            ),
+            "uid": str(rng.randrange(10**8, 10**9)),
+        }
+
+
+def _full_name(language: str, given: str, family: str) -> str:
+    if language in ("zh-Hans", "zh-Hant"):
+        return family + given
+    if language == "vi":
+        return f"{family} {given}"
+    return f"{given} {family}"
+
+
+def _tx_hash(rng: random.Random, network: str) -> str:
+    if network in ("Solana",):
+        alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+        return "".join(rng.choice(alphabet) for _ in range(88))
+    digits = "".join(rng.choice("0123456789abcdef") for _ in range(64))
+    if network in ("TRC20", "Bitcoin", "XRP Ledger", "TON"):
+        return digits.upper() if network == "XRP Ledger" else digits
+    return "0x" + digits
+
+
+def _address(rng: random.Random, network: str) -> str:
+    if network == "TRC20":
+        alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+        return "T" + "".join(rng.choice(alphabet) for _ in range(33))
+    if network == "Bitcoin":
+        return "bc1q" + "".join(rng.choice(string.ascii_lowercase + "023456789") for _ in range(38))
+    return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
+
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "DemoLogin",
+    "LoadReport",
+    "current_totp",
+    "customer_token",
+    "load",
+    "load_if_empty",
+    "logins",
+]

@@ -1,0 +1,1 @@
+"""Queue selection and assignment: a pure engine over snapshots, plus the flows around it."""

@@ -1,0 +1,173 @@
+"""Routing queries: snapshots of agents and work for the engine; never commits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cexdesk.agents.models import Agent, TeamMember
+from cexdesk.customers.models import Customer
+from cexdesk.routing.engine import REALTIME_CHANNELS, AgentSnapshot, WorkItem
+from cexdesk.routing.models import AgentRoutingState, Offer
+from cexdesk.tickets.models import Ticket
+
+# Work that occupies an agent's capacity; pending and on-hold wait on someone else.
+ACTIVE_STATUSES = ("new", "open")
+ROUTABLE_ROLES = ("agent", "engineer", "vip_agent", "security", "supervisor")
+FALLBACK_LANGUAGES = ("en",)
+PRIORITY_ORDER = case(
+    {"urgent": 0, "high": 1, "normal": 2, "low": 3}, value=Ticket.priority, else_=2
+)
+
+
+async def agent_snapshots(
+    session: AsyncSession, agent_ids: list[int] | None = None, *, online_only: bool = True
+) -> list[AgentSnapshot]:
+    """Active agents who take customer work (online ones, by default), with their load."""
+    query = select(Agent).where(Agent.active.is_(True), Agent.role.in_(ROUTABLE_ROLES))
+    if online_only:
+        query = query.where(Agent.presence == "online")
+    if agent_ids is not None:
+        query = query.where(Agent.id.in_(agent_ids))
+    agents = list((await session.execute(query)).scalars())
+    if not agents:
+        return []
+    ids = [a.id for a in agents]
+    realtime = Ticket.channel.in_(sorted(REALTIME_CHANNELS))
+    load_rows = (
+        await session.execute(
+            select(Ticket.assignee_id, realtime.label("realtime"), func.count())
+            .where(Ticket.assignee_id.in_(ids), Ticket.status.in_(ACTIVE_STATUSES))
+            .group_by(Ticket.assignee_id, realtime)
+        )
+    ).all()
+    chats = dict.fromkeys(ids, 0)
+    tickets = dict.fromkeys(ids, 0)
+    for agent_id, is_realtime, count in load_rows:
+        if agent_id is not None:
+            (chats if is_realtime else tickets)[agent_id] += count
+    # A chat on offer is held for its agent until answered.
+    for agent_id, count in (
+        await session.execute(
+            select(Offer.agent_id, func.count())
+            .where(Offer.agent_id.in_(ids), Offer.status == "pending")
+            .group_by(Offer.agent_id)
+        )
+    ).all():
+        chats[agent_id] += count
+    teams: dict[int, set[int]] = {}
+    for team_id, agent_id in (
+        await session.execute(
+            select(TeamMember.team_id, TeamMember.agent_id).where(TeamMember.agent_id.in_(ids))
+        )
+    ).all():
+        teams.setdefault(agent_id, set()).add(team_id)
+    idle = dict(
+        (
+            await session.execute(
+                select(AgentRoutingState.agent_id, AgentRoutingState.last_assigned_at).where(
+                    AgentRoutingState.agent_id.in_(ids)
+                )
+            )
+        ).all()
+    )
+    return [
+        AgentSnapshot(
+            id=a.id,
+            tier=a.tier,
+            languages=frozenset(a.languages),
+            categories=frozenset(a.categories),
+            teams=frozenset(teams.get(a.id, ())),
+            is_vip=a.is_vip,
+            online=True,
+            chat_capacity=a.chat_capacity,
+            ticket_capacity=a.ticket_capacity,
+            active_chats=chats[a.id],
+            active_tickets=tickets[a.id],
+            idle_since=idle.get(a.id),
+        )
+        for a in agents
+    ]
+
+
+async def declined_by(session: AsyncSession, ticket_id: int) -> frozenset[int]:
+    rows = await session.execute(
+        select(Offer.agent_id).where(
+            Offer.ticket_id == ticket_id, Offer.status.in_(("declined", "expired"))
+        )
+    )
+    return frozenset(rows.scalars())
+
+
+async def work_item(session: AsyncSession, ticket: Ticket) -> WorkItem:
+    vip = (
+        await session.execute(select(Customer.vip_tier).where(Customer.id == ticket.requester_id))
+    ).scalar_one_or_none()
+    return WorkItem(
+        id=ticket.id,
+        channel=ticket.channel,
+        priority=ticket.priority,
+        language=ticket.language,
+        waiting_since=ticket.created_at,
+        category=ticket.category,
+        team_id=ticket.team_id,
+        vip=(vip or 0) > 0,
+        declined_by=await declined_by(session, ticket.id),
+        fallback_languages=FALLBACK_LANGUAGES,
+    )
+
+
+async def pending_offer(session: AsyncSession, ticket_id: int) -> Offer | None:
+    return (
+        await session.execute(
+            select(Offer).where(Offer.ticket_id == ticket_id, Offer.status == "pending")
+        )
+    ).scalar_one_or_none()
+
+
+async def waiting_ticket_ids(session: AsyncSession, limit: int) -> list[int]:
+    """Unassigned live tickets with no offer out, in queue order."""
+    offered = select(Offer.ticket_id).where(Offer.status == "pending")
+    rows = await session.execute(
+        select(Ticket.id)
+        .where(
+            Ticket.assignee_id.is_(None),
+            Ticket.status.in_(ACTIVE_STATUSES),
+            Ticket.id.not_in(offered),
+        )
+        .order_by(PRIORITY_ORDER, Ticket.created_at, Ticket.id)
+        .limit(limit)
+    )
+    return list(rows.scalars())
+
+
+async def last_assigned(session: AsyncSession, agent_id: int, at: datetime) -> None:
+    state = await session.get(AgentRoutingState, agent_id)
+    if state is None:
+        session.add(AgentRoutingState(agent_id=agent_id, last_assigned_at=at))
+    else:
+        state.last_assigned_at = at
+
+
+async def waiting_tickets(
+    session: AsyncSession, *, team_id: int | None, language: str | None, limit: int = 200
+) -> list[Ticket]:
+    """The waiting queue as tickets, in queue order, for the supervisors' view."""
+    offered = select(Offer.ticket_id).where(Offer.status == "pending")
+    query = (
+        select(Ticket)
+        .where(
+            Ticket.assignee_id.is_(None),
+            Ticket.status.in_(ACTIVE_STATUSES),
+            Ticket.id.not_in(offered),
+        )
+        .order_by(PRIORITY_ORDER, Ticket.created_at, Ticket.id)
+        .limit(limit)
+    )
+    if team_id is not None:
+        query = query.where(Ticket.team_id == team_id)
+    if language is not None:
+        query = query.where(Ticket.language == language)
+    return list((await session.execute(query)).scalars())

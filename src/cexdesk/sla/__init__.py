@@ -1,0 +1,1 @@
+"""Service levels: policies, business-hour calendars, metric instances and breaches."""

@@ -1,0 +1,1 @@
+"""Conversations/tickets for every channel: messages, attachments, tags, links."""

@@ -1,0 +1,1 @@
+"""The supervisors' watch list: conversations at risk before the customer asks for a manager."""

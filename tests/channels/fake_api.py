@@ -1,0 +1,95 @@
+"""A real HTTP server on loopback standing in for a channel's API (Telegram, X).
+
+uvicorn serves a tiny Starlette app on a free port in the test's own event loop; it
+records every call and answers with what the test queued, or the default responder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+
+@dataclass(frozen=True)
+class Call:
+    method: str
+    path: str
+    headers: dict[str, str]
+    json: Any
+
+
+Answer = tuple[int, Any]
+Responder = Callable[[Call], Answer]
+
+
+@dataclass
+class FakeAPI:
+    url: str
+    responder: Responder
+    calls: list[Call] = field(default_factory=list)
+    queued: list[Answer] = field(default_factory=list)
+
+    def answer_next(self, status: int, body: Any) -> None:
+        """The next call gets this answer instead of the responder's."""
+        self.queued.append((status, body))
+
+    async def handle(self, request: Request) -> Response:
+        body: Any = None
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):
+            # Form fields as strings, files as {"filename", "content_type", "data"}.
+            body = {}
+            async with request.form() as form:
+                for key, value in form.multi_items():
+                    if isinstance(value, UploadFile):
+                        body[key] = {"filename": value.filename,
+                                     "content_type": value.content_type,
+                                     "data": await value.read()}  # fmt: skip
+                    else:
+                        body[key] = value
+        else:
+            raw = await request.body()
+            body = json.loads(raw) if raw else None
+        call = Call(
+            request.method,
+            request.url.path,
+            {k.lower(): v for k, v in request.headers.items()},
+            body,
+        )
+        self.calls.append(call)
+        status, body = self.queued.pop(0) if self.queued else self.responder(call)
+        return JSONResponse(body, status_code=status)
+
+
+@asynccontextmanager
+async def serving(responder: Responder) -> AsyncIterator[FakeAPI]:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    api = FakeAPI(f"http://127.0.0.1:{port}", responder)
+    app = Starlette(routes=[Route("/{path:path}", api.handle, methods=["GET", "POST"])])
+    config = uvicorn.Config(app, lifespan="off", log_level="warning", ws="none", http="h11")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    try:
+        yield api
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()
