@@ -1,0 +1,1 @@
+"""The exchange back office as support sees it: a typed protocol, chains, and a simulation."""
