@@ -227,7 +227,7 @@ class TrafficGenerator:
                 asset="USDT",
                 tx_hash=sent.tx_hash,
             )
-            return self._scenario(case, transfer, None, None)
+            return self._scenario(case, transfer, user, None)
         if case == "pending_confirmations":
             target = self.exchange.issue_deposit_address(user, "BTC")
             source = self.wallet(user, "BTC").address

@@ -1,0 +1,1 @@
+"""Misdeposit recovery: classification (engine.py) and the evidence it is decided on."""
