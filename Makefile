@@ -7,10 +7,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test check lint format typecheck bench lock clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml src/cexdesk/web/vendor.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'cexdesk-src.pth').write_text(str(pathlib.Path('src').resolve()) + '\n')"
+	# Front-end libraries from the npm registry, checked against their pinned integrity.
+	$(BIN)/python -m cexdesk.web.vendor
 	touch $(STAMP)
 
 run: $(STAMP)

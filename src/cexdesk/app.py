@@ -129,6 +129,9 @@ def create_app(context: AppContext, *, manage_lifecycle: bool = True) -> FastAPI
     from cexdesk.api.routes import include_routers
 
     include_routers(app)
+    from cexdesk import web
+
+    web.install(app, context.settings)
     app.add_middleware(
         BodySizeLimit,
         json_limit=context.settings.max_json_body_bytes,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from datetime import datetime, timedelta
 from typing import Annotated
 
@@ -11,79 +10,22 @@ from pydantic import BaseModel, Field
 
 from cexdesk.agents import flows, service
 from cexdesk.agents.models import Agent, ApiToken
+from cexdesk.agents.throttle import client_address, login_throttle
 from cexdesk.api.deps import (
-    SESSION_COOKIE,
     Ctx,
     CurrentPrincipal,
     DbSession,
     ReadSession,
     bearer_token,
+    clear_session_cookie,
+    set_session_cookie,
 )
 from cexdesk.api.schemas import StrictModel
 from cexdesk.core.auth import Perm, Principal
-from cexdesk.core.clock import Clock
 from cexdesk.core.errors import Forbidden, Unauthorized, problem
 from cexdesk.core.security import csrf_token_for
 
 router = APIRouter(tags=["auth"])
-
-
-class LoginThrottle:
-    """Failed sign-ins per (email, client address) in a sliding window, in this process.
-
-    Each ``serve`` node keeps its own counts for now; limits shared through Redis, so
-    that several nodes spend one budget, come with the Redis rate limiter later.
-    """
-
-    def __init__(
-        self,
-        clock: Clock,
-        *,
-        limit: int = 5,
-        window: timedelta = timedelta(minutes=15),
-        max_keys: int = 100_000,
-    ) -> None:
-        self.clock = clock
-        self.limit = limit
-        self.window = window
-        self.max_keys = max_keys
-        self._failures: dict[tuple[str, str], deque[datetime]] = {}
-
-    def _recent(self, key: tuple[str, str]) -> deque[datetime]:
-        stamps = self._failures.get(key)
-        if stamps is None:
-            return deque()
-        horizon = self.clock.now() - self.window
-        while stamps and stamps[0] <= horizon:
-            stamps.popleft()
-        if not stamps:
-            del self._failures[key]
-        return stamps
-
-    def retry_after(self, key: tuple[str, str]) -> int | None:
-        """Seconds until this key may try again, or None if it may try now."""
-        stamps = self._recent(key)
-        if len(stamps) < self.limit:
-            return None
-        wait = stamps[0] + self.window - self.clock.now()
-        return max(1, int(wait.total_seconds()) + 1)
-
-    def failed(self, key: tuple[str, str]) -> None:
-        if key not in self._failures and len(self._failures) >= self.max_keys:
-            # Under a spray of distinct keys, forget the oldest rather than grow forever.
-            self._failures.pop(next(iter(self._failures)))
-        self._failures.setdefault(key, deque()).append(self.clock.now())
-
-    def succeeded(self, key: tuple[str, str]) -> None:
-        self._failures.pop(key, None)
-
-
-def login_throttle(context: Ctx) -> LoginThrottle:
-    throttle = context.services.get("login_throttle")
-    if not isinstance(throttle, LoginThrottle):
-        throttle = LoginThrottle(context.clock)
-        context.services["login_throttle"] = throttle
-    return throttle
 
 
 class LoginIn(StrictModel):
@@ -125,11 +67,6 @@ class LoginOut(BaseModel):
     agent: AgentOut
 
 
-def _client_address(request: Request) -> str:
-    # Behind a proxy, uvicorn's --proxy-headers puts the real address here.
-    return request.client.host if request.client else "unknown"
-
-
 @router.post(
     "/auth/login",
     response_model=LoginOut,
@@ -140,7 +77,7 @@ async def login(
 ) -> LoginOut | Response:
     """Sign in with email, password and (where the role needs it) a TOTP code."""
     throttle = login_throttle(context)
-    key = (body.email.strip().lower(), _client_address(request))
+    key = (body.email.strip().lower(), client_address(request))
     wait = throttle.retry_after(key)
     if wait is not None:
         return problem(
@@ -174,15 +111,7 @@ async def login(
             headers={"WWW-Authenticate": "Bearer"},
         )
     throttle.succeeded(key)
-    response.set_cookie(
-        SESSION_COOKIE,
-        signed.token,
-        max_age=int(ttl.total_seconds()),
-        path="/",
-        secure=context.settings.cookie_secure,
-        httponly=True,
-        samesite="lax",
-    )
+    set_session_cookie(response, signed.token, ttl, secure=context.settings.cookie_secure)
     return LoginOut(
         token=signed.token,
         csrf_token=csrf_token_for(signed.token, context.settings.secret_key),
@@ -206,13 +135,7 @@ async def logout(
     """Revoke the current session and clear its cookie."""
     await flows.sign_out(session, _session_token(request, principal))
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    response.delete_cookie(
-        SESSION_COOKIE,
-        path="/",
-        secure=context.settings.cookie_secure,
-        httponly=True,
-        samesite="lax",
-    )
+    clear_session_cookie(response, secure=context.settings.cookie_secure)
     return response
 
 

@@ -7,21 +7,48 @@ before the response is sent (scope="function"), so a 201 means the rows are dura
 from __future__ import annotations
 
 import hmac
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
+from datetime import timedelta
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.app import AppContext
 from cexdesk.core.auth import Principal, Role
 from cexdesk.core.clock import Clock
 from cexdesk.core.errors import Forbidden, Unauthorized
-from cexdesk.core.security import EXCHANGE_TOKEN_PREFIX, csrf_token_for, verify_exchange_token
+from cexdesk.core.security import (
+    EXCHANGE_TOKEN_PREFIX,
+    csrf_token_for,
+    verify_exchange_token,
+    verify_help_session,
+)
 
 SESSION_COOKIE = "cexdesk_session"
+# The help centre's end-user session (core.security.sign_help_session); separate from
+# the staff cookie so that neither side's pages ever act with the other's credentials.
+HELP_SESSION_COOKIE = "cexdesk_help"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def set_session_cookie(response: Response, token: str, ttl: timedelta, *, secure: bool) -> None:
+    """The staff session cookie: script cannot read it, other sites' forms do not send it."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(ttl.total_seconds()),
+        path="/",
+        secure=secure,
+        httponly=True,
+        samesite="lax",
+    )
+
+
+def clear_session_cookie(response: Response, *, secure: bool) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="lax")
 
 
 def get_context(request: Request) -> AppContext:
@@ -102,6 +129,38 @@ async def resolve_principal(request: Request, context: AppContext) -> Principal 
             if not hmac.compare_digest(given.encode(), expected.encode()):
                 raise Forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
     return principal
+
+
+def same_origin(headers: Mapping[str, str]) -> bool:
+    """Browsers send Origin on websocket handshakes and non-GET requests; another site's
+    page must not ride on a cookie (cross-site request forgery, websocket hijacking)."""
+    origin = headers.get("origin")
+    if origin is None:
+        return True  # not a browser
+    host = headers.get("host", "")
+    return urlsplit(origin).netloc.lower() == host.lower()
+
+
+async def help_session_principal(request: Request, context: AppContext) -> Principal | None:
+    """The end user a help-centre cookie names (pages and the chat socket), or None.
+
+    Callers that change state check the CSRF header or the Origin themselves.
+    """
+    from cexdesk.customers.models import Customer
+
+    value = request.cookies.get(HELP_SESSION_COOKIE)
+    if not value:
+        return None
+    customer_id = verify_help_session(context.settings.secret_key, value, now=context.clock.now())
+    if customer_id is None:
+        return None
+    async with context.db.reading() as session:
+        customer = await session.get(Customer, customer_id)
+        if customer is None:
+            return None
+        return Principal(
+            "customer", customer.id, Role.CUSTOMER, customer.display_name, via_cookie=True
+        )
 
 
 async def optional_principal(request: Request, context: Ctx) -> Principal | None:

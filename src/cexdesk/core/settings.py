@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=65536, ge=8)
     argon2_time_cost: int = Field(default=3, ge=1)
     cookie_secure: bool = True
+    # Sites of the exchange allowed to frame the help centre's chat (the embedded widget),
+    # e.g. ["https://www.example-exchange.com"]; the console can never be framed.
+    widget_origins: list[str] = Field(default_factory=list)
 
     max_json_body_bytes: int = Field(default=1_048_576, ge=1024)
     max_attachment_bytes: int = Field(default=25 * 1_048_576, ge=1024)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from cexdesk.core.events import Event, HandlerContext, Subscriptions
+from cexdesk.routing.events import ChatOffered, OfferClosed
 from cexdesk.tickets.events import (
     MessageAdded,
     TicketAssigned,
@@ -32,6 +33,7 @@ from cexdesk.tickets.models import Ticket
 from cexdesk.tickets.service import STAFF_ONLY_CHANNELS
 
 HANDLER = "realtime.publish"
+OFFER_HANDLER = "realtime.publish_offer"
 
 # Events a customer may see on their own ticket; everything else is staff-only.
 PUBLIC_EVENTS = (TicketCreated, TicketStatusChanged)
@@ -100,6 +102,13 @@ async def publish_ticket_event(event: Event, context: HandlerContext) -> None:
         await context.hub.publish(topic, message)
 
 
+async def publish_offer_event(event: Event, context: HandlerContext) -> None:
+    """A chat offered to an agent, or the offer closed: that agent's console only."""
+    assert isinstance(event, ChatOffered | OfferClosed)
+    message = message_for(event, context.event_id, internal=True)
+    await context.hub.publish(f"agent:{event.agent_id}", message)
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     for event_cls in (
         TicketCreated,
@@ -110,3 +119,5 @@ def subscribe(subscriptions: Subscriptions) -> None:
         TicketLinked,
     ):
         subscriptions.subscribe(event_cls, HANDLER, publish_ticket_event)
+    for offer_cls in (ChatOffered, OfferClosed):
+        subscriptions.subscribe(offer_cls, OFFER_HANDLER, publish_offer_event)

@@ -14,13 +14,12 @@ import asyncio
 import contextlib
 import json
 import logging
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from sqlalchemy import select
 from starlette.requests import Request
 
-from cexdesk.api.deps import resolve_principal
+from cexdesk.api.deps import resolve_principal, same_origin
 from cexdesk.app import AppContext
 from cexdesk.core.auth import Perm, Principal
 from cexdesk.core.errors import DomainError
@@ -56,22 +55,12 @@ def _http_view(websocket: WebSocket) -> Request:
     return Request({**websocket.scope, "type": "http", "method": "GET", "headers": headers})
 
 
-def _same_origin(websocket: WebSocket) -> bool:
-    """Browsers send Origin on every websocket handshake; another site's page must not
-    ride on the agent's cookie (cross-site websocket hijacking)."""
-    origin = websocket.headers.get("origin")
-    if origin is None:
-        return True  # not a browser
-    host = websocket.headers.get("host", "")
-    return urlsplit(origin).netloc.lower() == host.lower()
-
-
 async def authenticate(websocket: WebSocket, context: AppContext) -> Principal | None:
     try:
         principal = await resolve_principal(_http_view(websocket), context)
     except DomainError:
         return None
-    if principal is not None and principal.via_cookie and not _same_origin(websocket):
+    if principal is not None and principal.via_cookie and not same_origin(websocket.headers):
         return None
     return principal
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents.models import Agent, TeamMember
+from cexdesk.core.errors import Invalid
 from cexdesk.customers.models import Customer
 from cexdesk.routing.engine import REALTIME_CHANNELS, AgentSnapshot, WorkItem
 from cexdesk.routing.models import AgentRoutingState, Offer
@@ -170,4 +174,83 @@ async def waiting_tickets(
         query = query.where(Ticket.team_id == team_id)
     if language is not None:
         query = query.where(Ticket.language == language)
+    return list((await session.execute(query)).scalars())
+
+
+@dataclass(frozen=True)
+class QueuePosition:
+    """Where a page of the waiting queue ended: the next page starts after it."""
+
+    rank: int
+    created_at: datetime
+    ticket_id: int
+
+    def encode(self) -> str:
+        return f"{self.rank}~{self.created_at.isoformat()}~{self.ticket_id}"
+
+    @classmethod
+    def decode(cls, text: str) -> QueuePosition:
+        try:
+            rank, created, ticket_id = text.split("~")
+            return cls(int(rank), datetime.fromisoformat(created), int(ticket_id))
+        except ValueError as error:
+            raise Invalid("after", "not a queue position this server gave out") from error
+
+
+def _waiting_query(team_ids: Sequence[int] | None, language: str | None) -> Select[Any]:
+    offered = select(Offer.ticket_id).where(Offer.status == "pending")
+    query = select(Ticket, PRIORITY_ORDER.label("rank")).where(
+        Ticket.assignee_id.is_(None),
+        Ticket.status.in_(ACTIVE_STATUSES),
+        Ticket.id.not_in(offered),
+    )
+    if team_ids is not None:
+        query = query.where(Ticket.team_id.in_(team_ids))
+    if language is not None:
+        query = query.where(Ticket.language == language)
+    return query
+
+
+async def waiting_page(
+    session: AsyncSession,
+    *,
+    team_ids: Sequence[int] | None,
+    language: str | None = None,
+    after: QueuePosition | None = None,
+    limit: int = 50,
+) -> tuple[list[Ticket], QueuePosition | None]:
+    """One page of the waiting queue in queue order, keyset-paginated, so a queue of
+    tens of thousands costs the same per page as a short one."""
+    query = _waiting_query(team_ids, language)
+    if after is not None:
+        query = query.where(
+            tuple_(PRIORITY_ORDER, Ticket.created_at, Ticket.id)
+            > tuple_(literal(after.rank), literal(after.created_at), literal(after.ticket_id))
+        )
+    rows = list(
+        await session.execute(
+            query.order_by(PRIORITY_ORDER, Ticket.created_at, Ticket.id).limit(limit + 1)
+        )
+    )
+    tickets = [row[0] for row in rows[:limit]]
+    if len(rows) > limit:
+        last, rank = rows[limit - 1]
+        return tickets, QueuePosition(int(rank), last.created_at, last.id)
+    return tickets, None
+
+
+async def waiting_count(
+    session: AsyncSession, *, team_ids: Sequence[int] | None, language: str | None = None
+) -> int:
+    query = _waiting_query(team_ids, language).with_only_columns(func.count())
+    return int((await session.execute(query)).scalar_one())
+
+
+async def pending_offers(session: AsyncSession, agent_id: int, now: datetime) -> list[Offer]:
+    """Chats offered to an agent that are still open to accept, oldest first."""
+    query = (
+        select(Offer)
+        .where(Offer.agent_id == agent_id, Offer.status == "pending", Offer.expires_at > now)
+        .order_by(Offer.id)
+    )
     return list((await session.execute(query)).scalars())

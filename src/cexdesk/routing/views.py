@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import select
 
 from cexdesk.api.deps import CurrentStaff, DbSession, ReadSession
 from cexdesk.api.schemas import PathId
@@ -13,7 +12,7 @@ from cexdesk.core.auth import Perm
 from cexdesk.core.errors import Forbidden
 from cexdesk.routing import escalation, flows
 from cexdesk.routing import service as routing_service
-from cexdesk.routing.models import Escalation, Offer
+from cexdesk.routing.models import Escalation
 from cexdesk.routing.schemas import (
     AcceptedOut,
     ConsultationCreate,
@@ -40,13 +39,7 @@ def _agent_id(staff: CurrentStaff) -> int:
 async def my_offers(session: ReadSession, staff: CurrentStaff) -> list[OfferOut]:
     """Chats offered to me right now, with the time left to accept."""
     now = session.info["clock"].now()
-    offers = (
-        await session.execute(
-            select(Offer)
-            .where(Offer.agent_id == staff.id, Offer.status == "pending", Offer.expires_at > now)
-            .order_by(Offer.id)
-        )
-    ).scalars()
+    offers = await routing_service.pending_offers(session, staff.id, now)
     return [
         OfferOut(
             id=o.id,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,3 +55,22 @@ async def state_of(session: AsyncSession, instance: SlaMetricInstance) -> Metric
     return replay(
         await events_of(session, instance.id), instance_calendar(instance), instance.target_seconds
     )
+
+
+@dataclass(frozen=True)
+class Clock:
+    """An SLA clock as people read it: the instance and the time left on it now."""
+
+    instance: SlaMetricInstance
+    remaining_seconds: float | None  # None once fulfilled or stopped
+
+
+async def clocks_of(session: AsyncSession, ticket_id: int, now: datetime) -> list[Clock]:
+    """Every SLA clock of a ticket, running or finished, with the time left."""
+    result = []
+    for instance in await instances_for_ticket(session, ticket_id):
+        state = await state_of(session, instance)
+        running = state.status.value in ("active", "paused")
+        remaining = state.remaining_seconds(instance_calendar(instance), now) if running else None
+        result.append(Clock(instance, remaining))
+    return result

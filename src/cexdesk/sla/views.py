@@ -25,32 +25,24 @@ async def ticket_clocks(
     """Every SLA clock of a ticket, running or finished, with the time left."""
     ticket = await access.access_ticket_by_id(session, staff, ticket_id)
     now = session.info["clock"].now()
-    result = []
-    for instance in await service.instances_for_ticket(session, ticket.id):
-        state = await service.state_of(session, instance)
-        running = state.status.value in ("active", "paused")
-        result.append(
-            MetricOut(
-                id=instance.id,
-                metric=instance.metric,
-                cycle=instance.cycle,
-                policy=instance.policy_name,
-                status=instance.status,
-                target_seconds=instance.target_seconds,
-                business_hours=instance.business_hours,
-                breached=instance.breached,
-                activated_at=instance.activated_at,
-                due_at=instance.due_at,
-                fulfilled_at=instance.fulfilled_at,
-                breached_at=instance.breached_at,
-                remaining_seconds=(
-                    state.remaining_seconds(service.instance_calendar(instance), now)
-                    if running
-                    else None
-                ),
-            )
+    return [
+        MetricOut(
+            id=clock.instance.id,
+            metric=clock.instance.metric,
+            cycle=clock.instance.cycle,
+            policy=clock.instance.policy_name,
+            status=clock.instance.status,
+            target_seconds=clock.instance.target_seconds,
+            business_hours=clock.instance.business_hours,
+            breached=clock.instance.breached,
+            activated_at=clock.instance.activated_at,
+            due_at=clock.instance.due_at,
+            fulfilled_at=clock.instance.fulfilled_at,
+            breached_at=clock.instance.breached_at,
+            remaining_seconds=clock.remaining_seconds,
         )
-    return result
+        for clock in await service.clocks_of(session, ticket.id, now)
+    ]
 
 
 @router.get("/sla/policies", response_model=list[PolicyOut])

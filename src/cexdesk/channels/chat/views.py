@@ -1,7 +1,8 @@
 """The chat socket (``GET /api/v1/channels/chat/ws``) and agents' typing signal.
 
-The socket takes an exchange token only (``?token=`` since browsers cannot set headers
-on a websocket, or ``Authorization: Bearer``). A missing, forged or expired token is
+The socket takes an exchange token (``?token=`` since browsers cannot set headers on a
+websocket, or ``Authorization: Bearer``) or, on a same-origin handshake from the help
+centre's own pages, the help-centre cookie. A missing, forged or expired credential is
 closed with 4401 right after the handshake (a staff token too: agents use the stream),
 so the widget can tell "sign in again" from a network failure.
 """
@@ -13,7 +14,14 @@ from typing import Any
 from fastapi import APIRouter, WebSocket
 from starlette.requests import Request
 
-from cexdesk.api.deps import Ctx, CurrentStaff, ReadSession, resolve_principal
+from cexdesk.api.deps import (
+    Ctx,
+    CurrentStaff,
+    ReadSession,
+    help_session_principal,
+    resolve_principal,
+    same_origin,
+)
 from cexdesk.api.schemas import PathId
 from cexdesk.app import AppContext
 from cexdesk.channels.chat import CHANNEL
@@ -38,18 +46,31 @@ def _exchange_token(websocket: WebSocket) -> str | None:
 
 
 async def _principal(websocket: WebSocket, context: AppContext) -> Principal | None:
-    """The customer an exchange token names; cookies and staff tokens never count here."""
+    """The customer an exchange token or, from our own pages, the help-centre cookie names.
+
+    Staff credentials never count here. The cookie only counts on a same-origin
+    handshake, so another site cannot open a customer's chat on their behalf.
+    """
     token = _exchange_token(websocket)
-    if not token or not token.startswith(EXCHANGE_TOKEN_PREFIX + "."):
+    if not token:
+        if not same_origin(websocket.headers):
+            return None
+        return await help_session_principal(_http_request(websocket), context)
+    if not token.startswith(EXCHANGE_TOKEN_PREFIX + "."):
         return None
-    request = Request(
-        {**websocket.scope, "type": "http", "method": "GET",
-         "headers": [(b"authorization", f"Bearer {token}".encode("latin-1"))]}
-    )  # fmt: skip
+    request = _http_request(websocket, [(b"authorization", f"Bearer {token}".encode("latin-1"))])
     try:
         return await resolve_principal(request, context)
     except DomainError:
         return None
+
+
+def _http_request(
+    websocket: WebSocket, headers: list[tuple[bytes, bytes]] | None = None
+) -> Request:
+    """The handshake as an HTTP GET, for the credential resolvers the API uses."""
+    scope_headers = websocket.scope["headers"] if headers is None else headers
+    return Request({**websocket.scope, "type": "http", "method": "GET", "headers": scope_headers})
 
 
 @router.websocket("/channels/chat/ws")

@@ -1,0 +1,312 @@
+"""The agent console: sign-in, offers, my conversations, team queues, one conversation.
+
+Thin routes over the domains' services and flows, like the API's. Lists are pages of
+at most ``QUEUE_PAGE`` rows, fetched as htmx fragments; ``static/js/console.js``
+refreshes them when the realtime stream says something changed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from cexdesk.agents import flows as agent_flows
+from cexdesk.agents import service as agent_service
+from cexdesk.agents.throttle import client_address, login_throttle
+from cexdesk.api.deps import (
+    SESSION_COOKIE,
+    Ctx,
+    DbSession,
+    ReadSession,
+    clear_session_cookie,
+    resolve_principal,
+    same_origin,
+    set_session_cookie,
+)
+from cexdesk.api.schemas import PathId
+from cexdesk.core.errors import DomainError, Forbidden, Invalid, Unauthorized
+from cexdesk.routing import escalation
+from cexdesk.routing import flows as routing_flows
+from cexdesk.tickets import access
+from cexdesk.tickets import flows as ticket_flows
+from cexdesk.web import pages
+from cexdesk.web.auth import ConsoleAgent, console_csrf
+from cexdesk.web.templating import is_htmx, render
+
+router = APIRouter(include_in_schema=False)
+
+PRESENCES = ("online", "away", "offline")
+SETTABLE_STATUSES = ("open", "pending", "on_hold", "solved")
+Text = Annotated[str, Form(max_length=20_000)]
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path inside the console: never an open redirect to another site."""
+    if not target or not target.startswith("/console") or target.startswith("//"):
+        return "/console"
+    return urlsplit(target).path or "/console"
+
+
+@router.get("/console/login", response_class=HTMLResponse)
+async def login_page(request: Request, context: Ctx, next: str | None = None) -> Response:
+    try:
+        principal = await resolve_principal(request, context)
+    except DomainError:
+        principal = None
+    if principal is not None and principal.kind == "agent" and principal.via_cookie:
+        return RedirectResponse(_safe_next(next), status_code=303)
+    return render(request, "console/login.html", next=_safe_next(next), error=None)
+
+
+@router.post("/console/login", response_class=HTMLResponse)
+async def login(
+    request: Request,
+    session: DbSession,
+    context: Ctx,
+    email: Annotated[str, Form(max_length=320)],
+    password: Annotated[str, Form(max_length=1024)],
+    totp: Annotated[str, Form(max_length=16)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "/console",
+) -> Response:
+    """Sign in from the form; the session cookie is the API's own."""
+    if not same_origin(request.headers):
+        raise Forbidden("sign-in must come from this site's own page")
+    throttle = login_throttle(context)
+    key = (email.strip().lower(), client_address(request))
+    if throttle.retry_after(key) is not None:
+        return render(
+            request,
+            "console/login.html",
+            status_code=429,
+            next=_safe_next(next),
+            error="Too many failed sign-ins. Wait a few minutes and try again.",
+        )
+    ttl = timedelta(hours=context.settings.session_ttl_hours)
+    try:
+        signed = await agent_flows.sign_in(
+            session, email, password, totp or None, ttl=ttl,
+            user_agent=request.headers.get("user-agent"),
+        )  # fmt: skip
+    except Unauthorized as refused:
+        throttle.failed(key)
+        # Rendered, not raised: the request still commits the sign_in_failed audit entry.
+        return render(
+            request, "console/login.html", status_code=401, next=_safe_next(next),
+            error=refused.detail,
+        )  # fmt: skip
+    throttle.succeeded(key)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    set_session_cookie(response, signed.token, ttl, secure=context.settings.cookie_secure)
+    return response
+
+
+@router.post("/console/logout")
+async def logout(
+    request: Request, agent: ConsoleAgent, session: DbSession, context: Ctx
+) -> Response:
+    await agent_flows.sign_out(session, request.cookies.get(SESSION_COOKIE, ""))
+    response = Response(status_code=200, headers={"HX-Redirect": "/console/login"})
+    clear_session_cookie(response, secure=context.settings.cookie_secure)
+    return response
+
+
+async def _console(
+    request: Request, agent: ConsoleAgent, session: ReadSession, context: Ctx, ticket_id: int | None
+) -> Response:
+    me = await pages.agent_header(session, agent.id)
+    conversation = (
+        await pages.conversation(session, agent, ticket_id) if ticket_id is not None else None
+    )
+    if conversation is not None and is_htmx(request):
+        return render(request, "console/_conversation.html", c=conversation, me=me)
+    return render(
+        request,
+        "console/index.html",
+        me=me,
+        csrf=console_csrf(request, context),
+        c=conversation,
+        now=context.clock.now(),
+        presences=PRESENCES,
+        statuses=SETTABLE_STATUSES,
+    )
+
+
+@router.get("/console", response_class=HTMLResponse)
+async def console(
+    request: Request, agent: ConsoleAgent, session: ReadSession, context: Ctx
+) -> Response:
+    return await _console(request, agent, session, context, None)
+
+
+@router.get("/console/tickets/{ticket_id}", response_class=HTMLResponse)
+async def conversation(
+    ticket_id: PathId, request: Request, agent: ConsoleAgent, session: ReadSession, context: Ctx
+) -> Response:
+    return await _console(request, agent, session, context, ticket_id)
+
+
+@router.get("/console/tickets/{ticket_id}/live", response_class=HTMLResponse)
+async def conversation_live(
+    ticket_id: PathId, request: Request, agent: ConsoleAgent, session: ReadSession
+) -> Response:
+    """The parts of a conversation that change under the agent: timeline and clocks."""
+    c = await pages.conversation(session, agent, ticket_id)
+    return render(request, "console/_live.html", c=c)
+
+
+@router.get("/console/offers", response_class=HTMLResponse)
+async def offers(
+    request: Request, agent: ConsoleAgent, session: ReadSession, context: Ctx
+) -> Response:
+    now = context.clock.now()
+    rows = await pages.pending_offers(session, agent.id, now)
+    return render(request, "console/_offers.html", offers=rows, now=now)
+
+
+@router.post("/console/offers/{offer_id}/accept")
+async def accept_offer(offer_id: PathId, agent: ConsoleAgent, session: DbSession) -> Response:
+    ticket = await routing_flows.accept_offer(session, offer_id, agent.id)
+    return Response(headers={"HX-Redirect": f"/console/tickets/{ticket.id}"})
+
+
+@router.post("/console/offers/{offer_id}/decline", response_class=HTMLResponse)
+async def decline_offer(
+    offer_id: PathId, request: Request, agent: ConsoleAgent, session: DbSession, context: Ctx
+) -> Response:
+    await routing_flows.decline_offer(session, offer_id, agent.id)
+    now = context.clock.now()
+    rows = [o for o in await pages.pending_offers(session, agent.id, now) if o.id != offer_id]
+    return render(request, "console/_offers.html", offers=rows, now=now)
+
+
+@router.get("/console/mine", response_class=HTMLResponse)
+async def mine(request: Request, agent: ConsoleAgent, session: ReadSession) -> Response:
+    rows = await pages.my_conversations(session, agent.id)
+    return render(request, "console/_mine.html", tickets=rows)
+
+
+@router.get("/console/queue", response_class=HTMLResponse)
+async def queue(
+    request: Request,
+    agent: ConsoleAgent,
+    session: ReadSession,
+    after: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """A page of my teams' waiting queue, in the order routing will place it."""
+    page = await pages.team_queue(session, agent.id, after)
+    return render(request, "console/_queue.html", page=page)
+
+
+@router.post("/console/presence", response_class=HTMLResponse)
+async def presence(
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    value: Annotated[str, Form(max_length=16)],
+) -> Response:
+    if value not in PRESENCES:
+        raise Invalid("presence", f"must be one of {', '.join(PRESENCES)}")
+    row = await agent_service.get_agent(session, agent.id)
+    assert row is not None
+    await agent_flows.update_agent(
+        session, row, {"presence": value}, actor=agent_flows.actor_for(agent)
+    )
+    return render(request, "console/_presence.html", current=value, presences=PRESENCES)
+
+
+async def _after_write(
+    request: Request, session: DbSession, agent: ConsoleAgent, ticket_id: int
+) -> Response:
+    await session.flush()
+    c = await pages.conversation(session, agent, ticket_id)
+    me = await pages.agent_header(session, agent.id)
+    return render(request, "console/_conversation.html", c=c, me=me)
+
+
+@router.post("/console/tickets/{ticket_id}/reply", response_class=HTMLResponse)
+async def reply(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    body: Text,
+    kind: Annotated[str, Form(pattern="^(reply|note)$")] = "reply",
+    status: Annotated[str, Form(max_length=16)] = "",
+) -> Response:
+    """A public reply (optionally moving the status) or an internal note."""
+    if not body.strip():
+        raise Invalid("body", "write something first")
+    ticket = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    author = ticket_flows.Author.of(agent)
+    if kind == "note":
+        await ticket_flows.add_note(session, ticket, author, body)
+    else:
+        if status and status not in SETTABLE_STATUSES:
+            raise Invalid("status", f"must be one of {', '.join(SETTABLE_STATUSES)}")
+        await ticket_flows.add_reply(session, ticket, author, body, status=status or None)
+    return await _after_write(request, session, agent, ticket_id)
+
+
+@router.post("/console/tickets/{ticket_id}/status", response_class=HTMLResponse)
+async def change_status(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    status: Annotated[str, Form(max_length=16)],
+) -> Response:
+    if status not in SETTABLE_STATUSES:
+        raise Invalid("status", f"must be one of {', '.join(SETTABLE_STATUSES)}")
+    ticket = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    access.check_staff_write(agent)
+    await ticket_flows.update_ticket(
+        session, ticket, {"status": status}, author=ticket_flows.Author.of(agent)
+    )
+    return await _after_write(request, session, agent, ticket_id)
+
+
+@router.post("/console/tickets/{ticket_id}/escalate", response_class=HTMLResponse)
+async def escalate(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    summary: Annotated[str, Form(max_length=4000)],
+    tried: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    """Hand the conversation to tier 2 with the written handover."""
+    parent = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    await escalation.escalate(session, parent, agent.id, summary, tried, [])
+    return await _after_write(request, session, agent, ticket_id)
+
+
+@router.post("/console/tickets/{ticket_id}/resolve", response_class=HTMLResponse)
+async def resolve_escalation(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    resolution: Text,
+    tell_customer: Annotated[str, Form(max_length=8)] = "",
+) -> Response:
+    """Tier 2 solves the escalation child; the resolution flows back to the conversation.
+
+    With ``tell_customer`` the engineer also answers the customer on the original
+    conversation, so the user hears it at once rather than after tier 1 relays it.
+    """
+    if not resolution.strip():
+        raise Invalid("resolution", "write the resolution first")
+    child = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    row = await escalation.escalation_by_child(session, child.id)
+    if row is None:
+        raise Invalid("ticket", "this conversation is not an escalation")
+    author = ticket_flows.Author.of(agent)
+    if tell_customer:
+        parent = await access.access_ticket_by_id(session, agent, row.parent_id, write=True)
+        await ticket_flows.add_reply(session, parent, author, resolution)
+    await ticket_flows.add_reply(session, child, author, resolution, status="solved")
+    return await _after_write(request, session, agent, ticket_id)

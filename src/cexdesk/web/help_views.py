@@ -1,0 +1,250 @@
+"""The help centre for end users, in the 15 languages: chat, request form, my requests.
+
+An end user arrives signed in at the exchange: the exchange sends them to
+``/help/signin#token=<exchange token>`` (the fragment never reaches a server log), the
+page posts the token to ``/help/session`` and cexdesk answers with its own help-centre
+cookie. Every page that shows or changes a conversation goes through the same
+``tickets.access`` and ``tickets.flows`` as the API.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import Field
+
+from cexdesk.api.deps import HELP_SESSION_COOKIE, Ctx, DbSession, ReadSession, same_origin
+from cexdesk.api.schemas import PathId, StrictModel
+from cexdesk.core.auth import Principal
+from cexdesk.core.errors import Forbidden, Invalid, NotFound
+from cexdesk.core.security import sign_help_session, verify_exchange_token
+from cexdesk.customers import flows as customer_flows
+from cexdesk.customers import service as customer_service
+from cexdesk.intake.language import SUPPORTED
+from cexdesk.tickets import access
+from cexdesk.tickets import flows as ticket_flows
+from cexdesk.tickets import service as ticket_service
+from cexdesk.tickets.models import Ticket
+from cexdesk.web import i18n
+from cexdesk.web.auth import HelpCustomer, help_csrf
+from cexdesk.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+HELP_SESSION_HOURS = 8
+Language = Annotated[str, Path(max_length=8)]
+CUSTOMER_STATUS = {"new": "status_open", "open": "status_open", "on_hold": "status_open",
+                   "pending": "status_awaiting_you", "solved": "status_solved",
+                   "closed": "status_solved"}  # fmt: skip
+
+
+def _language(lang: str) -> str:
+    if lang not in SUPPORTED:
+        raise NotFound("language", lang)
+    return lang
+
+
+def _page(
+    request: Request,
+    context: Ctx,
+    template: str,
+    lang: str,
+    customer: Principal | None,
+    **values: Any,
+) -> Response:
+    return render(
+        request,
+        template,
+        lang=lang,
+        dir="rtl" if lang in i18n.RTL else "ltr",
+        customer=customer,
+        csrf=help_csrf(request, context) if customer else "",
+        languages=SUPPORTED,
+        path_tail=request.url.path.split("/", 3)[3] if request.url.path.count("/") >= 3 else "",
+        **values,
+    )
+
+
+@router.get("/help")
+async def help_root(request: Request) -> Response:
+    lang = i18n.best_language(request.headers.get("accept-language"))
+    return RedirectResponse(f"/help/{lang}", status_code=303)
+
+
+@router.get("/help/language")
+async def switch_language(to: Annotated[str, Query(max_length=8)] = "en") -> Response:
+    """The language picker without script: straight to that language's home."""
+    return RedirectResponse(f"/help/{_language(to)}", status_code=303)
+
+
+@router.get("/help/signin", response_class=HTMLResponse)
+async def signin_page(request: Request, context: Ctx) -> Response:
+    """Reads the exchange token from the URL fragment (help.js) and trades it in."""
+    lang = i18n.best_language(request.headers.get("accept-language"))
+    return _page(request, context, "help/signin.html", lang, None)
+
+
+class SessionIn(StrictModel):
+    token: str = Field(min_length=10, max_length=4096)
+
+
+@router.post("/help/session", status_code=204)
+async def start_session(body: SessionIn, request: Request, context: Ctx) -> Response:
+    """Trade an exchange token for the help-centre cookie."""
+    if not same_origin(request.headers):
+        raise Forbidden("the help-centre session starts from this site's own page")
+    identity = verify_exchange_token(
+        context.settings.exchange_token_key,
+        body.token,
+        now=context.clock.now(),
+        max_age=context.settings.exchange_token_max_age_seconds,
+    )
+    principal = await customer_flows.principal_for_exchange_identity(context.db, identity)
+    return _with_help_cookie(Response(status_code=204), context, principal.id)
+
+
+def _with_help_cookie(response: Response, context: Ctx, customer_id: int) -> Response:
+    ttl = timedelta(hours=HELP_SESSION_HOURS)
+    expires = int((context.clock.now() + ttl).timestamp())
+    response.set_cookie(
+        HELP_SESSION_COOKIE,
+        sign_help_session(context.settings.secret_key, customer_id, expires),
+        max_age=int(ttl.total_seconds()),
+        path="/",
+        secure=context.settings.cookie_secure,
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+@router.post("/help/signout")
+async def end_session(request: Request, customer: HelpCustomer, context: Ctx) -> Response:
+    response = Response(status_code=200, headers={"HX-Redirect": "/help"})
+    response.delete_cookie(HELP_SESSION_COOKIE, path="/", secure=context.settings.cookie_secure,
+                           httponly=True, samesite="lax")  # fmt: skip
+    return response
+
+
+@router.get("/help/demo", response_class=HTMLResponse)
+async def demo_people(request: Request, session: ReadSession, context: Ctx) -> Response:
+    """Demo mode only: pick a demo customer instead of signing in at an exchange."""
+    if not context.settings.demo:
+        raise NotFound("page", "/help/demo")
+    people, _ = await customer_service.list_customers(session, limit=30)
+    people = [p for p in people if p.exchange_uid]
+    return _page(request, context, "help/demo.html", "en", None, people=people)
+
+
+@router.post("/help/demo/{customer_id}")
+async def demo_sign_in(
+    customer_id: PathId, request: Request, context: Ctx, session: ReadSession
+) -> Response:
+    if not context.settings.demo:
+        raise NotFound("page", "/help/demo")
+    if not same_origin(request.headers):
+        raise Forbidden("demo sign-in starts from this site's own page")
+    customer = await customer_service.get_customer(session, customer_id)
+    if customer is None:
+        raise NotFound("customer", customer_id)
+    response = RedirectResponse(f"/help/{customer.language}/chat", status_code=303)
+    return _with_help_cookie(response, context, customer.id)
+
+
+@router.get("/help/{lang}", response_class=HTMLResponse)
+async def home(lang: Language, request: Request, customer: HelpCustomer, context: Ctx) -> Response:
+    return _page(request, context, "help/home.html", _language(lang), customer)
+
+
+@router.get("/help/{lang}/chat", response_class=HTMLResponse)
+async def chat(lang: Language, request: Request, customer: HelpCustomer, context: Ctx) -> Response:
+    """The chat widget (also what the embeddable widget frames)."""
+    lang = _language(lang)
+    return _page(request, context, "help/chat.html", lang, customer, strings=i18n.strings_for(lang))
+
+
+@router.get("/help/{lang}/contact", response_class=HTMLResponse)
+async def contact_form(
+    lang: Language, request: Request, customer: HelpCustomer, context: Ctx
+) -> Response:
+    return _page(request, context, "help/contact.html", _language(lang), customer, created=None)
+
+
+@router.post("/help/{lang}/contact", response_class=HTMLResponse)
+async def submit_request(
+    lang: Language,
+    request: Request,
+    customer: HelpCustomer,
+    session: DbSession,
+    context: Ctx,
+    subject: Annotated[str, Form(min_length=1, max_length=300)],
+    body: Annotated[str, Form(min_length=1, max_length=20_000)],
+) -> Response:
+    """A request from the form: a ticket on the ``web`` channel, through the intake."""
+    lang = _language(lang)
+    if customer is None:
+        raise Forbidden("sign in at the exchange first")
+    created = await ticket_flows.create_ticket(
+        session, customer.id, subject, body, "web", author=ticket_flows.Author.of(customer)
+    )
+    return _page(request, context, "help/_created.html", lang, customer, created=created.ticket)
+
+
+@router.get("/help/{lang}/requests", response_class=HTMLResponse)
+async def my_requests(
+    lang: Language, request: Request, customer: HelpCustomer, session: ReadSession, context: Ctx
+) -> Response:
+    lang = _language(lang)
+    tickets: list[Ticket] = []
+    if customer is not None:
+        tickets, _ = await ticket_service.list_tickets(
+            session,
+            ticket_service.TicketFilters(requester_id=customer.id, hide_staff_only=True),
+            before_id=None,
+            limit=50,
+        )
+    return _page(request, context, "help/requests.html", lang, customer, tickets=tickets,
+                 status_key=CUSTOMER_STATUS)  # fmt: skip
+
+
+@router.get("/help/{lang}/requests/{ticket_id}", response_class=HTMLResponse)
+async def one_request(
+    lang: Language,
+    ticket_id: PathId,
+    request: Request,
+    customer: HelpCustomer,
+    session: ReadSession,
+    context: Ctx,
+) -> Response:
+    lang = _language(lang)
+    if customer is None:
+        return RedirectResponse(f"/help/{lang}/requests", status_code=303)
+    ticket = await access.access_ticket_by_id(session, customer, ticket_id)
+    messages, _ = await ticket_service.messages_page(session, ticket.id, include_internal=False)
+    return _page(request, context, "help/request.html", lang, customer, ticket=ticket,
+                 messages=messages, status_key=CUSTOMER_STATUS)  # fmt: skip
+
+
+@router.post("/help/{lang}/requests/{ticket_id}/reply", response_class=HTMLResponse)
+async def reply_to_request(
+    lang: Language,
+    ticket_id: PathId,
+    request: Request,
+    customer: HelpCustomer,
+    session: DbSession,
+    context: Ctx,
+    body: Annotated[str, Form(min_length=1, max_length=20_000)],
+) -> Response:
+    lang = _language(lang)
+    if customer is None:
+        raise Forbidden("sign in at the exchange first")
+    if not body.strip():
+        raise Invalid("body", "write something first")
+    ticket = await access.access_ticket_by_id(session, customer, ticket_id, write=True)
+    replied = await ticket_flows.add_reply(session, ticket, ticket_flows.Author.of(customer), body)
+    # A reply to a closed request opens a follow-up: show that one.
+    target = replied.ticket.id
+    return Response(headers={"HX-Redirect": f"/help/{lang}/requests/{target}"})

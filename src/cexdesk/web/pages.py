@@ -1,0 +1,169 @@
+"""What the console's pages show, assembled from the domains' services (read only).
+
+Nothing here decides anything: who may see a ticket is ``tickets.access``, the queue
+order is ``routing.service``, the clocks are ``sla.service``. This only gathers what
+one page needs into plain dataclasses for the templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cexdesk.agents import service as agent_service
+from cexdesk.agents.models import Agent
+from cexdesk.core.auth import Principal
+from cexdesk.customers import service as customer_service
+from cexdesk.customers.models import Customer
+from cexdesk.routing import escalation
+from cexdesk.routing import service as routing_service
+from cexdesk.routing.models import Escalation
+from cexdesk.sla import service as sla_service
+from cexdesk.tickets import access
+from cexdesk.tickets import service as ticket_service
+from cexdesk.tickets.models import Message, Ticket
+
+QUEUE_PAGE = 50
+OPEN_STATUSES = ("new", "open", "pending", "on_hold")
+
+
+@dataclass(frozen=True)
+class AgentHeader:
+    agent: Agent
+    team_ids: list[int]
+    team_names: list[str]
+
+
+@dataclass(frozen=True)
+class OfferView:
+    id: int
+    ticket: Ticket
+    expires_at: datetime
+    seconds_left: float
+
+
+@dataclass(frozen=True)
+class MessageView:
+    message: Message
+    author: str
+
+
+@dataclass(frozen=True)
+class Conversation:
+    ticket: Ticket
+    messages: list[MessageView]
+    more_messages: bool
+    customer: Customer | None
+    customer_tickets: list[Ticket]
+    clocks: list[sla_service.Clock]
+    assignee: str | None
+    # As the parent: the escalations it made; as a tier-2 child: the one it carries.
+    escalations: list[Escalation]
+    carried: Escalation | None
+    can_escalate: bool
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    tickets: list[Ticket]
+    after: str | None
+    waiting: int
+    team_names: list[str]
+
+
+async def agent_header(session: AsyncSession, agent_id: int) -> AgentHeader:
+    agent = await agent_service.get_agent(session, agent_id)
+    assert agent is not None  # the session resolved to this agent a moment ago
+    team_ids = (await agent_service.team_ids_of(session, [agent_id])).get(agent_id, [])
+    teams = {t.id: t.name for t in await agent_service.list_teams(session)}
+    return AgentHeader(agent, team_ids, [teams[i] for i in team_ids if i in teams])
+
+
+async def _names(session: AsyncSession, agent_ids: Sequence[int | None]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for agent_id in {a for a in agent_ids if a is not None}:
+        agent = await agent_service.get_agent(session, agent_id)
+        if agent is not None:
+            names[agent_id] = agent.display_name
+    return names
+
+
+def _author(message: Message, customer: Customer | None, agents: dict[int, str]) -> str:
+    if message.author_type == "customer":
+        return customer.display_name if customer else "Customer"
+    if message.author_type == "agent" and message.author_id is not None:
+        return agents.get(message.author_id, f"Agent {message.author_id}")
+    return {"system": "cexdesk", "bot": "Assistant"}.get(message.author_type, message.author_type)
+
+
+async def conversation(session: AsyncSession, viewer: Principal, ticket_id: int) -> Conversation:
+    """Everything the conversation view shows, for a staff member who may read it."""
+    ticket = await access.access_ticket_by_id(session, viewer, ticket_id)
+    messages, next_id = await ticket_service.messages_page(
+        session, ticket.id, include_internal=True, limit=ticket_service.MESSAGES_PAGE
+    )
+    customer = await customer_service.get_customer(session, ticket.requester_id)
+    agents = await _names(session, [m.author_id for m in messages if m.author_type == "agent"]
+                          + [ticket.assignee_id])  # fmt: skip
+    now = session.info["clock"].now()
+    others, _ = await ticket_service.list_tickets(
+        session,
+        ticket_service.TicketFilters(requester_id=ticket.requester_id, status=OPEN_STATUSES),
+        before_id=None,
+        limit=10,
+    )
+    rows = await escalation.escalations_of(session, ticket.id)
+    carried = next((r for r in rows if r.child_id == ticket.id), None)
+    made = [r for r in rows if r.parent_id == ticket.id]
+    can_escalate = (
+        carried is None
+        and ticket.channel not in ticket_service.STAFF_ONLY_CHANNELS
+        and ticket.status not in ("solved", "closed")
+        and not any(r.resolved_at is None for r in made)
+    )
+    return Conversation(
+        ticket=ticket,
+        messages=[MessageView(m, _author(m, customer, agents)) for m in messages],
+        more_messages=next_id is not None,
+        customer=customer,
+        customer_tickets=[t for t in others if t.id != ticket.id],
+        clocks=await sla_service.clocks_of(session, ticket.id, now),
+        assignee=agents.get(ticket.assignee_id) if ticket.assignee_id else None,
+        escalations=made,
+        carried=carried,
+        can_escalate=can_escalate,
+    )
+
+
+async def pending_offers(session: AsyncSession, agent_id: int, now: datetime) -> list[OfferView]:
+    views = []
+    for offer in await routing_service.pending_offers(session, agent_id, now):
+        ticket = await ticket_service.get_ticket(session, offer.ticket_id)
+        if ticket is not None:
+            left = (offer.expires_at - now).total_seconds()
+            views.append(OfferView(offer.id, ticket, offer.expires_at, left))
+    return views
+
+
+async def my_conversations(session: AsyncSession, agent_id: int) -> list[Ticket]:
+    """What I am working on: my open tickets, newest first (capacity keeps it short)."""
+    tickets, _ = await ticket_service.list_tickets(
+        session,
+        ticket_service.TicketFilters(assignee_id=agent_id, status=OPEN_STATUSES),
+        before_id=None,
+        limit=100,
+    )
+    return tickets
+
+
+async def team_queue(session: AsyncSession, agent_id: int, after: str | None) -> QueuePage:
+    header = await agent_header(session, agent_id)
+    position = routing_service.QueuePosition.decode(after) if after else None
+    tickets, last = await routing_service.waiting_page(
+        session, team_ids=header.team_ids or None, after=position, limit=QUEUE_PAGE
+    )
+    waiting = await routing_service.waiting_count(session, team_ids=header.team_ids or None)
+    return QueuePage(tickets, last.encode() if last else None, waiting, header.team_names)

@@ -1,0 +1,140 @@
+// The customer's live chat. Speaks the chat socket protocol (channels/chat/connection.py):
+// every message is sent with a client id and shown as "sending" until the server's ack;
+// after a reconnect it resumes after the last message it has, so nothing is lost or
+// shown twice. Text is only ever set with textContent: nothing a message says is markup.
+"use strict";
+
+(function () {
+  let socket = null;
+  let backoff = 500;
+  let lastId = 0;
+  const seen = new Set();
+  const unsent = new Map();  // client_id -> text, until acknowledged
+  let strings = {};
+  let typingTimer = null;
+
+  function el(id) { return document.getElementById(id); }
+
+  function status(text) { el("chat-status").textContent = text || ""; }
+
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+
+  function line(kind, text, key) {
+    const log = el("chat-log");
+    const item = document.createElement("li");
+    item.className = kind;
+    if (key) item.dataset.key = key;
+    const bubble = document.createElement("div");
+    bubble.className = "bubble";
+    bubble.textContent = text;
+    item.appendChild(bubble);
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+    return item;
+  }
+
+  function showMessage(message) {
+    if (seen.has(message.id)) return;
+    seen.add(message.id);
+    lastId = Math.max(lastId, message.id);
+    const mine = message.author_type === "customer";
+    if (mine && message.client_id) {
+      const pending = document.querySelector('[data-key="' + CSS.escape(message.client_id) + '"]');
+      if (pending) {
+        pending.classList.remove("sending");
+        pending.dataset.messageId = message.id;
+        unsent.delete(message.client_id);
+        return;
+      }
+    }
+    const item = line(mine ? "mine" : "theirs " + message.author_type, message.body);
+    item.dataset.messageId = message.id;
+    if (!mine) status("");
+  }
+
+  function sendFrame(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    socket = new WebSocket(scheme + "//" + location.host + "/api/v1/channels/chat/ws");
+    socket.addEventListener("open", function () {
+      backoff = 500;
+      status("");
+      sendFrame({ type: "resume", after_message_id: lastId });
+      unsent.forEach(function (text, clientId) {
+        sendFrame({ type: "message", client_id: clientId, text: text });
+      });
+    });
+    socket.addEventListener("message", function (event) {
+      let frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      if (frame.type === "message") {
+        showMessage(frame);
+      } else if (frame.type === "ack") {
+        const pending = document.querySelector('[data-key="' + CSS.escape(frame.client_id) + '"]');
+        if (pending) { pending.classList.remove("sending"); pending.dataset.messageId = frame.message_id; }
+        seen.add(frame.message_id);
+        lastId = Math.max(lastId, frame.message_id);
+        unsent.delete(frame.client_id);
+      } else if (frame.type === "agent_joined") {
+        line("system", (strings.agent_joined || "{name}").replace("{name}", frame.agent_name || ""));
+      } else if (frame.type === "typing") {
+        status(strings.typing);
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { status(""); }, 4000);
+      } else if (frame.type === "notice") {
+        line("system", frame.text || "");
+      } else if (frame.type === "error" && frame.retrying === false && frame.client_id) {
+        // Not stored: it stays in `unsent` and goes again on the next connection.
+        status(strings.offline);
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      if (event.code === 4401 || event.code === 4403) {
+        status(strings.sign_in_first);
+        return;
+      }
+      status(strings.offline);
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 15000);
+    });
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    const input = el("chat-input");
+    const text = input.value.trim();
+    if (!text) return;
+    const clientId = uuid();
+    unsent.set(clientId, text);
+    line("mine sending", text, clientId);
+    sendFrame({ type: "message", client_id: clientId, text: text });
+    input.value = "";
+    input.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    const chat = el("chat");
+    if (!chat) return;
+    strings = JSON.parse(el("chat-strings").textContent);
+    el("chat-form").addEventListener("submit", submit);
+    el("chat-input").addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey) submit(event);
+    });
+    let lastTyping = 0;
+    el("chat-input").addEventListener("input", function () {
+      if (Date.now() - lastTyping > 3000) { lastTyping = Date.now(); sendFrame({ type: "typing" }); }
+    });
+    connect();
+  });
+})();
