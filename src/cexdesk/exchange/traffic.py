@@ -83,10 +83,16 @@ class TrafficGenerator:
         self.clock = clock
         self.random = random.Random(seed)
         self.wallets: dict[tuple[str, str], Wallet] = {}
+        self.home_ip: dict[str, str] = {}
 
-    def user(self, *, vip_tier: int = 0, language: str = "en") -> str:
+    def user(self, *, vip_tier: int = 0, language: str = "en", age_days: int = 400) -> str:
+        """A user who joined ``age_days`` ago and signed in then from their phone at home."""
+        now = self.clock.now()
+        self.clock.advance(-age_days * 86_400)
         user_id = self.exchange.add_user(vip_tier=vip_tier, language=language).user_id
-        self.exchange.login(user_id, f"{user_id}-phone", self._ip(), "VN")
+        self.home_ip[user_id] = self._ip()
+        self.exchange.login(user_id, f"{user_id}-phone", self.home_ip[user_id], "VN")
+        self.clock.set(now)
         return user_id
 
     def wallet(self, user_id: str, chain_code: str) -> Wallet:
@@ -215,7 +221,7 @@ class TrafficGenerator:
                 Decimal(900),
                 wrong,
                 device_id=f"{user}-phone",
-                ip=self._ip(),
+                ip=self.home_ip.get(user, "203.0.113.1"),
                 country="VN",
             )
             sent = self.exchange.broadcast(withdrawal.id)
@@ -271,7 +277,7 @@ class TrafficGenerator:
                 amount,
                 self.random.choice(addresses),
                 device_id=f"{user_id}-phone",
-                ip=self._ip(),
+                ip=self.home_ip.get(user_id, "203.0.113.1"),
                 country="VN",
             )
             self.exchange.broadcast(withdrawal.id)
@@ -302,7 +308,7 @@ class TrafficGenerator:
             Decimal(1500),
             lookalike,
             device_id=f"{user_id}-phone",
-            ip=self._ip(),
+            ip=self.home_ip.get(user_id, "203.0.113.1"),
             country="VN",
         )
         return PoisoningScenario(user_id, known, lookalike, dust, withdrawal)

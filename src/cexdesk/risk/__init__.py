@@ -1,0 +1,1 @@
+"""Withdrawal screening: the risk rules (engine.py) and, later, security cases."""
