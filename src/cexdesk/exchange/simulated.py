@@ -85,14 +85,23 @@ class SimulatedExchange:
         self._deposits_by_source: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(
             list
         )
+        self._deposits_by_tx: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)
+        self._deposits_by_user: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
         self._withdrawals: dict[str, Withdrawal] = {}
         self._ledger: dict[str, tuple[BalanceChange, BalanceChangeResult]] = {}
         self._key_locks: dict[str, asyncio.Lock] = {}
+        self._evm_keys: dict[str, str] = {}  # one EVM address (key) per user
         self._counter = 0
+        # The exchange's own address per chain: the shared memo address and the hot wallet.
+        self._special: dict[tuple[str, AddressKind], ExchangeAddress] = {}
         for code, chain_def in CHAINS.items():
+            kinds = [AddressKind.HOT_WALLET]
             if chain_def.memo is not None:
-                self._register(code, self.new_external_address(code), AddressKind.SHARED_MEMO)
-            self._register(code, self.new_external_address(code), AddressKind.HOT_WALLET)
+                kinds.append(AddressKind.SHARED_MEMO)
+            for kind in kinds:
+                self._special[(code, kind)] = self._register(
+                    code, self.new_external_address(code), kind
+                )
         for listing in LISTINGS:
             if listing.contract:
                 self._register(listing.chain, listing.contract, AddressKind.CONTRACT)
@@ -199,28 +208,19 @@ class SimulatedExchange:
             return existing
         chain_def = chain(chain_code)
         if chain_def.memo is not None:
-            shared = next(
-                a
-                for (code, _), a in self._addresses.items()
-                if code == chain_code and a.kind is AddressKind.SHARED_MEMO
-            )
+            shared = self._special[(chain_code, AddressKind.SHARED_MEMO)]
             memo = str(self._random.randrange(100_000, 999_999_999))
             while (chain_code, memo) in self._memo_owners:
                 memo = str(self._random.randrange(100_000, 999_999_999))
             self._memo_owners[(chain_code, memo)] = user_id
             issued = DepositAddress(user_id, chain_code, shared.address, memo)
         else:
-            sibling = next(
-                (
-                    d.address
-                    for (owner, code), d in self._deposit_addresses.items()
-                    if owner == user_id
-                    and chain_def.address_format is AddressFormat.EVM
-                    and chain(code).address_format is AddressFormat.EVM
-                ),
-                None,
+            evm = chain_def.address_format is AddressFormat.EVM
+            address = (self._evm_keys.get(user_id) if evm else None) or (
+                self.new_external_address(chain_code)
             )
-            address = sibling or self.new_external_address(chain_code)
+            if evm:
+                self._evm_keys[user_id] = address
             self._register(chain_code, address, AddressKind.USER, user_id)
             issued = DepositAddress(user_id, chain_code, address, None)
         self._deposit_addresses[(user_id, chain_code)] = issued
@@ -239,11 +239,7 @@ class SimulatedExchange:
         return issued
 
     def hot_wallet(self, chain_code: str) -> str:
-        return next(
-            a.address
-            for (code, _), a in self._addresses.items()
-            if code == chain_code and a.kind is AddressKind.HOT_WALLET
-        )
+        return self._special[(chain_code, AddressKind.HOT_WALLET)].address
 
     def set_balance(self, user_id: str, asset: str, amount: Decimal) -> None:
         self._balances[(user_id, asset)] = amount
@@ -269,6 +265,9 @@ class SimulatedExchange:
         if previous is None:
             source = (transfer.chain, address_key(transfer.chain, transfer.from_address))
             self._deposits_by_source[source].append(deposit_key)
+            self._deposits_by_tx[deposit_key[:2]].append(deposit_key)
+            if deposit.user_id is not None:
+                self._deposits_by_user[deposit.user_id].append(deposit_key)
         if deposit.status is DepositStatus.UNMATCHED and deposit.note == "below minimum":
             self._credit_topped_up(deposit)
         return self._deposits[deposit_key]
@@ -331,10 +330,9 @@ class SimulatedExchange:
         assert listing is not None and latest.user_id is not None
         small = [
             key
-            for key, deposit in self._deposits.items()
-            if deposit.status is DepositStatus.UNMATCHED
+            for key in self._deposits_by_user[latest.user_id]
+            if (deposit := self._deposits[key]).status is DepositStatus.UNMATCHED
             and deposit.note == "below minimum"
-            and deposit.user_id == latest.user_id
             and deposit.transfer.chain == transfer.chain
             and address_key(transfer.chain, deposit.transfer.to_address)
             == address_key(transfer.chain, transfer.to_address)
@@ -365,8 +363,10 @@ class SimulatedExchange:
             )
 
     def recorded_deposits(self, chain_code: str, tx_hash: str) -> list[Deposit]:
-        wanted = (chain_code, tx_hash.lower())
-        return [d for key, d in self._deposits.items() if key[:2] == wanted]
+        return [
+            self._deposits[key]
+            for key in self._deposits_by_tx.get((chain_code, tx_hash.lower()), [])
+        ]
 
     def _lookup(self, chain_code: str, address: str) -> ExchangeAddress | None:
         key = address_key(chain_code, address)
@@ -440,11 +440,8 @@ class SimulatedExchange:
     # --- ExchangeBackOffice: deposits, withdrawals and the chain ------------------------
 
     async def list_deposits(self, user_id: str, *, since: datetime | None = None) -> list[Deposit]:
-        return [
-            d
-            for d in self._deposits.values()
-            if d.user_id == user_id and (since is None or d.transfer.block_time >= since)
-        ]
+        deposits = (self._deposits[key] for key in self._deposits_by_user.get(user_id, []))
+        return [d for d in deposits if since is None or d.transfer.block_time >= since]
 
     async def list_withdrawals(
         self, user_id: str, *, since: datetime | None = None
