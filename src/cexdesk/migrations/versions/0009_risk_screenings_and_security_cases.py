@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
-import cexdesk.core.db
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
+
+import cexdesk.core.db
 
 revision: str = "0009"
 down_revision: str | None = "0008"
