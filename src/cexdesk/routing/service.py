@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, select, tuple_
+from sqlalchemy import Select, case, func, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents.models import Agent, TeamMember
@@ -205,7 +205,8 @@ def _waiting_query(team_ids: Sequence[int] | None, language: str | None) -> Sele
         Ticket.id.not_in(offered),
     )
     if team_ids is not None:
-        query = query.where(Ticket.team_id.in_(team_ids))
+        # Work no team has claimed yet is everyone's to see.
+        query = query.where(or_(Ticket.team_id.in_(team_ids), Ticket.team_id.is_(None)))
     if language is not None:
         query = query.where(Ticket.language == language)
     return query

@@ -1,0 +1,3 @@
+from tests.web.browser import browser, desk
+
+__all__ = ["browser", "desk"]

@@ -1,0 +1,107 @@
+"""The whole way through, in Chromium: a user chats from the help centre, tier 1 takes
+the offered chat and answers, escalates with a handover, tier 2 resolves it, and the
+user reads every reply live without reloading."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Browser, expect
+
+from tests.web.browser import (
+    Desk,
+    needs_chromium,
+    open_page,
+    screenshot,
+    sign_in_agent,
+    sign_in_customer,
+)
+
+pytestmark = [needs_chromium]
+
+FIRST_REPLY = "Hi Alice, I am looking at your deposit right now."
+RESOLUTION = "The deposit was credited after the node resynced: 120 USDT are in your account."
+
+
+async def test_chat_offer_reply_escalate_and_resolve(desk: Desk, browser: Browser) -> None:
+    alice_context = await browser.new_context(viewport={"width": 1000, "height": 800})
+    tom_context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    erin_context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    tom = await open_page(tom_context)
+    erin = await open_page(erin_context)
+    alice = await open_page(alice_context)
+
+    await sign_in_agent(tom, desk, "tom")
+    await sign_in_agent(erin, desk, "erin")
+    await sign_in_customer(alice, desk, "uid-alice", name="Alice", lang="en")
+
+    # Alice asks; the chat is offered to Tom, who sees the countdown running.
+    await alice.page.fill("#chat-input", "Hello, my USDT deposit has not arrived yet")
+    await alice.page.click("#chat-send")
+    mine = alice.page.locator(".chat-log li.mine")
+    await expect(mine).to_have_count(1)
+    await expect(mine.first).not_to_have_class(re.compile("sending"))
+    offer = tom.page.locator("#offers .offer")
+    await expect(offer).to_have_count(1, timeout=10_000)
+    await expect(offer).to_contain_text("my USDT deposit has not arrived")
+    # The countdown ticks down in the browser (it shows whole seconds left).
+    first = await offer.locator(".countdown").inner_text()
+    await expect(offer.locator(".countdown")).not_to_have_text(first, timeout=3000)
+    await screenshot(tom.page, "console-offer")
+
+    # Tom accepts and lands in the conversation with the customer panel and clocks.
+    await offer.locator("button.accept").click()
+    await tom.page.wait_for_url(re.compile(r"/console/tickets/\d+$"))
+    parent_id = int(tom.page.url.rsplit("/", 1)[1])
+    await expect(tom.page.locator(".customer h2")).to_have_text("Alice")
+    await expect(tom.page.locator("#timeline")).to_contain_text("deposit has not arrived")
+    await expect(tom.page.locator(".clocks")).to_contain_text("first reply")
+
+    # Tom answers; Alice sees it arrive without reloading.
+    await tom.page.fill("#reply-body", FIRST_REPLY)
+    await tom.page.keyboard.press("Control+Enter")
+    await expect(tom.page.locator("#timeline")).to_contain_text(FIRST_REPLY)
+    await expect(alice.page.locator(".chat-log")).to_contain_text(FIRST_REPLY, timeout=10_000)
+    await expect(alice.page.locator(".chat-log")).to_contain_text("Tom joined the chat")
+
+    # Alice answers back live in Tom's timeline (the stream refreshes it).
+    await alice.page.fill("#chat-input", "TxID 0xabc123, network TRC20")
+    await alice.page.keyboard.press("Enter")
+    await expect(tom.page.locator("#timeline")).to_contain_text("TxID 0xabc123", timeout=10_000)
+    await screenshot(tom.page, "console-conversation")
+
+    # Tom escalates to tier 2 with a written handover.
+    await tom.page.click(".escalate summary")
+    await tom.page.fill("textarea[name=summary]", "TRC20 deposit 0xabc123 not credited")
+    await tom.page.fill("textarea[name=tried]", "Checked the address and the memo")
+    await tom.page.click("#escalate-submit")
+    await expect(tom.page.locator(".handover-line")).to_contain_text("waiting on tier 2")
+    child_link = tom.page.locator(".handover-line a")
+    child_id = int((await child_link.inner_text()).lstrip("#"))
+
+    # Erin (tier 2) finds it in her work, reads the handover and resolves it, telling Alice.
+    child_row = erin.page.locator(f'#mine a[href="/console/tickets/{child_id}"], '
+                                  f'#queue a[href="/console/tickets/{child_id}"]')  # fmt: skip
+    await expect(child_row.first).to_be_visible(timeout=10_000)
+    await child_row.first.click()
+    await expect(erin.page.locator(".handover")).to_contain_text("TRC20 deposit 0xabc123")
+    await expect(erin.page.locator(".handover")).to_contain_text(f"#{parent_id}")
+    await screenshot(erin.page, "console-tier2-handover")
+    await erin.page.fill("textarea[name=resolution]", RESOLUTION)
+    await erin.page.click("#resolve-submit")
+    await expect(erin.page.locator("#ticket-status")).to_have_text("solved")
+
+    # Alice reads the resolution live; Tom's conversation is back with him, reopened.
+    await expect(alice.page.locator(".chat-log")).to_contain_text(RESOLUTION, timeout=10_000)
+    await screenshot(alice.page, "help-chat")
+    await expect(tom.page.locator(".handover-line")).to_contain_text("resolved", timeout=10_000)
+    await expect(tom.page.locator("#timeline")).to_contain_text("Resolution", timeout=10_000)
+
+    # Everything was shown in order, once, and no page raised an error.
+    texts = await alice.page.locator(".chat-log li .bubble").all_inner_texts()
+    replies = [t for t in texts if t in (FIRST_REPLY, RESOLUTION)]
+    assert replies == [FIRST_REPLY, RESOLUTION]
+    for watched in (tom, erin, alice):
+        watched.assert_clean()
+    for context in (alice_context, tom_context, erin_context):
+        await context.close()
