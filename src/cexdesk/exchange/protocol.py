@@ -58,6 +58,10 @@ class ExchangeBackOffice(Protocol):
 
     async def balance(self, user_id: str, asset: str) -> Decimal: ...
 
+    async def usd_price(self, asset: str) -> Decimal:
+        """The exchange's reference price of one unit (0 for an asset it does not price)."""
+        ...
+
     # --- deposits, withdrawals and the chain --------------------------------------
     async def list_deposits(
         self, user_id: str, *, since: datetime | None = None

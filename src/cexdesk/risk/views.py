@@ -1,0 +1,114 @@
+"""Risk routes: the screening endpoint the exchange calls, and security cases for staff."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import ValidationError
+
+from cexdesk.api.deps import Ctx, CurrentStaff, DbSession, ReadSession
+from cexdesk.core.auth import Perm
+from cexdesk.core.errors import Invalid, Unauthorized
+from cexdesk.exchange.service import back_office
+from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, verify
+from cexdesk.risk import flows, service
+from cexdesk.risk.access import access_case_by_id
+from cexdesk.risk.engine import DEFAULT_POLICY
+from cexdesk.risk.models import SecurityCase, WithdrawalScreening
+from cexdesk.risk.schemas import (
+    CaseClose,
+    CasePage,
+    ReasonOut,
+    ScreenRequest,
+    ScreenResponse,
+    SecurityCaseOut,
+)
+
+router = APIRouter(tags=["risk"])
+# Where a desk keeps its own RiskPolicy (rules, weights, thresholds, blocklist).
+POLICY_KEY = "risk_policy"
+
+
+def _case_out(case: SecurityCase, screening: WithdrawalScreening) -> SecurityCaseOut:
+    return SecurityCaseOut(
+        id=case.id, exchange_uid=case.exchange_uid, withdrawal_id=case.withdrawal_id,
+        status=case.status, opened_at=case.opened_at, closed_at=case.closed_at,
+        closed_by=case.closed_by, resolution=case.resolution, action=screening.action,
+        score=screening.score, reasons=[ReasonOut(**r) for r in screening.reasons],
+    )  # fmt: skip
+
+
+@router.post("/risk/screen", response_model=ScreenResponse)
+async def screen_withdrawal(request: Request, session: DbSession, context: Ctx) -> ScreenResponse:
+    """Allow, hold or block a withdrawal before the exchange broadcasts it (signed requests)."""
+    body = await request.body()
+    try:
+        verify(
+            context.settings.exchange_token_key,
+            request.headers.get(SIGNATURE_HEADER),
+            body,
+            context.clock.now(),
+        )
+    except BadSignature as error:
+        raise Unauthorized(str(error)) from None
+    try:
+        payload = ScreenRequest.model_validate_json(body)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None
+    policy = context.services.get(POLICY_KEY, DEFAULT_POLICY)
+    screening, case = await flows.screen_withdrawal(
+        session, back_office(context.services), payload, policy
+    )
+    return ScreenResponse(
+        withdrawal_id=screening.withdrawal_id,
+        action=screening.action,
+        score=screening.score,
+        reasons=[ReasonOut(**r) for r in screening.reasons],
+        case_id=case.id if case else None,
+    )
+
+
+@router.get("/risk/cases", response_model=CasePage)
+async def list_cases(
+    session: ReadSession,
+    staff: CurrentStaff,
+    status: Annotated[Literal["open", "released", "cancelled"] | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> CasePage:
+    """Security cases, newest first (the security team)."""
+    staff.require(Perm.SECURITY_CASES)
+    rows = await service.list_cases(session, status, limit)
+    return CasePage(items=[_case_out(case, screening) for case, screening in rows])
+
+
+@router.get("/risk/cases/{case_id}", response_model=SecurityCaseOut)
+async def show_case(case_id: int, session: ReadSession, staff: CurrentStaff) -> SecurityCaseOut:
+    return _case_out(*await access_case_by_id(session, staff, case_id))
+
+
+async def _close(
+    case_id: int, outcome: str, body: CaseClose, session: DbSession, staff: CurrentStaff, ctx: Ctx
+) -> SecurityCaseOut:
+    await access_case_by_id(session, staff, case_id)
+    case = await flows.close_case(
+        session, back_office(ctx.services), case_id, staff.id, outcome, body.resolution
+    )
+    return _case_out(*await access_case_by_id(session, staff, case.id))
+
+
+@router.post("/risk/cases/{case_id}/release", response_model=SecurityCaseOut)
+async def release(
+    case_id: int, body: CaseClose, session: DbSession, staff: CurrentStaff, context: Ctx
+) -> SecurityCaseOut:
+    """The user confirmed the withdrawal through a verified channel: let it go."""
+    return await _close(case_id, "released", body, session, staff, context)
+
+
+@router.post("/risk/cases/{case_id}/cancel", response_model=SecurityCaseOut)
+async def cancel(
+    case_id: int, body: CaseClose, session: DbSession, staff: CurrentStaff, context: Ctx
+) -> SecurityCaseOut:
+    """Not the user's: cancel it (the amount returns to the balance) and end every session."""
+    return await _close(case_id, "cancelled", body, session, staff, context)
