@@ -290,3 +290,11 @@ def test_nothing_wrong_but_uncredited_is_reviewed() -> None:
     facts = replace(OWNED_FACTS, listing=ListingState.LISTED, min_deposit=Decimal(1))
     assert classify_case(facts) is MisdepositCase.UNEXPLAINED
     assert decide(facts, claim_for("alice", EVM_TX), NOW).outcome is Outcome.MANUAL_REVIEW
+
+
+def test_a_token_without_a_price_is_valued_by_two_people() -> None:
+    facts = replace(OWNED_FACTS, usd_value=None, listed_on_sibling_chain=False)
+    decision = decide(facts, claim_for("alice", EVM_TX), NOW)
+    assert decision.outcome is Outcome.MANUAL_REVIEW
+    assert decision.needs_second_approver and decision.fee == 0
+    assert "no reference price: valued by hand, two approvers" in decision.reasons

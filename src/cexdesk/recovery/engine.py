@@ -88,7 +88,7 @@ class DepositFacts:
     """Everything known about one transfer to (or near) the exchange, gathered beforehand."""
 
     transfer: ChainTransfer
-    usd_value: Decimal
+    usd_value: Decimal | None  # None: the exchange has no price for it (valued by hand)
     destination: Destination
     owner: str | None = None  # the user whose address (or, on a memo address, whose memo) it is
     issued_on_this_chain: bool = True  # False: issued on a sibling chain of the same format
@@ -279,10 +279,11 @@ def candidate_owners(case: MisdepositCase, facts: DepositFacts) -> frozenset[str
 
 def recovery_fee(policy: CasePolicy, facts: DepositFacts) -> Decimal:
     """The fee in the deposit's asset: a share of the value above a floor, plus gas."""
-    if facts.usd_value <= 0:
+    value = facts.usd_value
+    if value is None or value <= 0:
         return facts.transfer.amount
-    fee_usd = max(policy.fee_floor_usd, policy.fee_rate * facts.usd_value) + policy.gas_usd
-    fee = facts.transfer.amount * fee_usd / facts.usd_value
+    fee_usd = max(policy.fee_floor_usd, policy.fee_rate * value) + policy.gas_usd
+    fee = facts.transfer.amount * fee_usd / value
     return min(fee.quantize(Decimal("0.00000001"), rounding=ROUND_UP), facts.transfer.amount)
 
 
@@ -328,13 +329,17 @@ def decide(
         fee = Decimal(0)  # an ordinary deposit after all: no recovery fee
     else:
         handling = case_policy.handling
-        if facts.usd_value < case_policy.min_value_usd:
+        if facts.usd_value is None:
+            fee = Decimal(0)  # the reviewers value it and set the fee
+        elif facts.usd_value < case_policy.min_value_usd:
             return decision(Outcome.NOT_RECOVERABLE, "worth less than the recovery minimum")
-        fee = recovery_fee(case_policy, facts)
-        if fee >= facts.transfer.amount:
-            return decision(Outcome.NOT_RECOVERABLE, "the fee would take all of it")
+        else:
+            fee = recovery_fee(case_policy, facts)
+            if fee >= facts.transfer.amount:
+                return decision(Outcome.NOT_RECOVERABLE, "the fee would take all of it")
     net = facts.transfer.amount - fee
-    second_approver = facts.usd_value > policy.second_approver_above_usd
+    unpriced = facts.usd_value is None
+    second_approver = facts.usd_value is None or facts.usd_value > policy.second_approver_above_usd
     proposed = next(iter(candidates)) if len(candidates) == 1 else None
 
     if claim is None:
@@ -342,7 +347,9 @@ def decide(
             Outcome.AWAITING_CLAIM, "no claim filed yet", recipient=proposed, priced=True
         )
     reasons = _blockers(claim, facts, candidates)
-    if second_approver:
+    if unpriced:
+        reasons.append("no reference price: valued by hand, two approvers")
+    elif second_approver:
         reasons.append("above the automatic limit: two approvers")
     if handling is not Handling.AUTOMATIC:
         reasons.append("this case is recovered by hand")

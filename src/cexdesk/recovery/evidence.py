@@ -52,7 +52,7 @@ def _listing_state(transfer: ChainTransfer) -> tuple[ListingState, bool, Decimal
 async def gather_facts(
     exchange: ExchangeBackOffice,
     transfer: ChainTransfer,
-    usd_value: Decimal,
+    usd_value: Decimal | None,
     claims: Sequence[Claim] = (),
 ) -> DepositFacts:
     """The facts about one transfer; ``claims`` are every claim filed on it."""
