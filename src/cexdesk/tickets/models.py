@@ -2,10 +2,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cexdesk.core.db import Base, BigId
+
+
+# Spelled out literally (not as bound parameters) so that both SQLite and PostgreSQL can
+# prove a query's WHERE implies the partial index's.
+WAITING_PREDICATE = "status IN ('new', 'open') AND assignee_id IS NULL"
 
 
 class Ticket(Base):
@@ -25,6 +30,17 @@ class Ticket(Base):
         Index("ix_tickets_assignee_id", "assignee_id", "id"),
         Index("ix_tickets_channel_id", "channel", "id"),
         Index("uq_tickets_requester_idempotency", "requester_id", "idempotency_key", unique=True),
+        # The waiting queue (unassigned new/open work) in queue order within a priority:
+        # routing.service reads one priority at a time along this, so a page of a long
+        # queue costs what a page of a short one does.
+        Index(
+            "ix_tickets_waiting",
+            "priority",
+            "created_at",
+            "id",
+            sqlite_where=text(WAITING_PREDICATE),
+            postgresql_where=text(WAITING_PREDICATE),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
