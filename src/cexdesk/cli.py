@@ -1,4 +1,4 @@
-"""The ``cexdesk`` command: serve, worker, migrate, demo, audit verify.
+"""The ``cexdesk`` command: serve, worker, migrate, demo, audit verify, bot train|eval.
 
 Every command validates the settings first; a bad setting prints what to fix and
 exits with status 2 instead of a traceback.
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
+from cexdesk.bot import cli as bot_cli
 from cexdesk.core.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 audit_app = typer.Typer(no_args_is_help=True, help="The hash-chained audit log.")
 app.add_typer(audit_app, name="audit")
+app.add_typer(bot_cli.app, name="bot")
 
 log = logging.getLogger("cexdesk.cli")
 
