@@ -15,7 +15,7 @@ import pytest
 
 from cexdesk.core.clock import FakeClock
 from cexdesk.exchange.service import use_back_office
-from cexdesk.exchange.signing import SIGNATURE_HEADER, sign
+from cexdesk.exchange.signing import SIGNATURE_HEADER, canonical, sign
 from cexdesk.exchange.simulated import SimulatedExchange
 from cexdesk.exchange.traffic import TrafficGenerator
 from cexdesk.exchange.values import SecurityChangeKind, Withdrawal, WithdrawalStatus
@@ -57,7 +57,8 @@ async def screen(desk: Desk, withdrawal: Withdrawal, **headers: str) -> httpx.Re
     """POST the withdrawal as the exchange does: a JSON body with an HMAC signature."""
     body = body_for(withdrawal)
     timestamp = int(desk.ctx.clock.now().timestamp())
-    signature = sign(desk.ctx.settings.exchange_token_key, timestamp, body)
+    signed = canonical("POST", "/api/v1/risk/screen", body)
+    signature = sign(desk.ctx.settings.exchange_token_key, timestamp, signed)
     return await desk.anonymous().post(
         "/api/v1/risk/screen",
         content=body,
@@ -99,7 +100,8 @@ async def test_unsigned_forged_or_bad_requests_are_refused(
     forged = await screen(desk, withdrawal, **{SIGNATURE_HEADER: "t=1,v1=00"})
     assert forged.status_code == 401
     stale_time = int((desk.ctx.clock.now() - timedelta(minutes=10)).timestamp())
-    stale = sign(desk.ctx.settings.exchange_token_key, stale_time, body_for(withdrawal))
+    signed = canonical("POST", "/api/v1/risk/screen", body_for(withdrawal))
+    stale = sign(desk.ctx.settings.exchange_token_key, stale_time, signed)
     assert (await screen(desk, withdrawal, **{SIGNATURE_HEADER: stale})).status_code == 401
     bad_address = replace(withdrawal, to_address="TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMX")
     response = await screen(desk, bad_address)

@@ -1,8 +1,10 @@
 """HMAC signatures on requests between cexdesk and the exchange back office.
 
 Both directions sign the same way with the key they share (``CEXDESK_EXCHANGE_TOKEN_KEY``):
-the header ``X-Cexdesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">``.
-The timestamp inside the signed text stops replays outside the tolerance window.
+the header ``X-Cexdesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>`` over
+``"<t>." + "<METHOD> <path and query>\n" + body`` (see ``canonical``). The method and
+path are signed so a signature cannot be moved to another request, and the timestamp
+stops replays outside the tolerance window.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ class BadSignature(ValueError):
     """The signature is missing, malformed, too old, or does not match the body."""
 
 
+def canonical(method: str, path: str, body: bytes) -> bytes:
+    """The bytes a request's signature covers: method, path with query, body."""
+    return f"{method.upper()} {path}\n".encode() + body
+
+
 def sign(key: str, timestamp: int, body: bytes) -> str:
+    """The signature header for ``body`` (a ``canonical`` request) at ``timestamp``."""
     digest = hmac.new(key.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
     return f"t={timestamp},v1={digest.hexdigest()}"
 

@@ -11,7 +11,7 @@ from cexdesk.api.deps import Ctx, CurrentStaff, DbSession, ReadSession
 from cexdesk.core.auth import Perm
 from cexdesk.core.errors import Invalid, Unauthorized
 from cexdesk.exchange.service import back_office
-from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, verify
+from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
 from cexdesk.risk import flows, service
 from cexdesk.risk.access import access_case_by_id
 from cexdesk.risk.engine import DEFAULT_POLICY
@@ -47,7 +47,7 @@ async def screen_withdrawal(request: Request, session: DbSession, context: Ctx) 
         verify(
             context.settings.exchange_token_key,
             request.headers.get(SIGNATURE_HEADER),
-            body,
+            canonical("POST", request.url.path, body),
             context.clock.now(),
         )
     except BadSignature as error:
