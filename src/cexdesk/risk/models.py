@@ -46,3 +46,10 @@ class SecurityCase(Base):
     closed_at: Mapped[datetime | None]
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     resolution: Mapped[str | None] = mapped_column(Text)
+    # The urgent ticket the security team works the case in (opened by a handler).
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    # The playbook: step name → {"at", "by", "note"}, each step timed and audited.
+    steps: Mapped[dict[str, Any]] = mapped_column(JsonValue, default=dict)
+    # What the user said from their signed-in session: confirmed | denied.
+    user_response: Mapped[str | None] = mapped_column(String(12))
+    user_responded_at: Mapped[datetime | None]
