@@ -35,6 +35,8 @@ def upgrade() -> None:
                 "steps",
                 sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
                 nullable=False,
+                # Cases opened before this revision start with an empty playbook.
+                server_default=sa.text("'{}'"),
             )
         )
         batch_op.add_column(sa.Column("user_response", sa.String(length=12), nullable=True))
