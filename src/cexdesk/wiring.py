@@ -33,6 +33,9 @@ def build_subscriptions() -> Subscriptions:
     from cexdesk.channels import handlers as channel_handlers
 
     channel_handlers.subscribe(subscriptions)
+    from cexdesk.risk import handlers as risk_handlers
+
+    risk_handlers.subscribe(subscriptions)
     return subscriptions
 
 

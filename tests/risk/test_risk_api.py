@@ -201,6 +201,17 @@ async def test_a_held_withdrawal_is_released_once(desk: Desk, traffic: TrafficGe
     seth = await desk.staff("seth")
     case = (await seth.get(f"/api/v1/risk/cases/{case_id}")).json()
     assert case["status"] == "open" and case["action"] == "hold"
+    early = await seth.post(
+        f"/api/v1/risk/cases/{case_id}/release", json={"resolution": "looks fine to me"}
+    )
+    assert early.status_code == 409 and "identity_reverified" in early.text
+    for step in ("contacted_through_verified_channel", "identity_reverified"):
+        ticked = await seth.post(
+            f"/api/v1/risk/cases/{case_id}/steps", json={"step": step, "note": "done"}
+        )
+        assert ticked.status_code == 200 and step in ticked.json()["steps"]
+    unknown = await seth.post(f"/api/v1/risk/cases/{case_id}/steps", json={"step": "vibes"})
+    assert unknown.status_code == 422
     responses = await asyncio.gather(
         *(
             seth.post(
@@ -235,3 +246,45 @@ async def test_a_stolen_withdrawal_is_cancelled_and_the_account_hardened(
     assert await traffic.exchange.revoke_sessions(withdrawal.user_id) == 0  # already ended
     tom = await desk.staff("tom")
     assert (await tom.get("/api/v1/risk/cases")).status_code == 403
+
+
+async def test_a_hold_opens_an_urgent_case_ticket_and_the_user_can_deny_it(
+    desk: Desk, traffic: TrafficGenerator
+) -> None:
+    traffic.user("uid-alice")
+    scenario = traffic.address_poisoning("uid-alice")  # moves the clock: sign in after
+    answer = (await screen(desk, scenario.withdrawal)).json()
+    assert answer["action"] == "hold"
+    await desk.settle()
+    alice = await desk.customer("alice")
+    seth = await desk.staff("seth")
+    case = (await seth.get(f"/api/v1/risk/cases/{answer['case_id']}")).json()
+    ticket = (await seth.get(f"/api/v1/tickets/{case['ticket_id']}")).json()["ticket"]
+    assert (ticket["priority"], ticket["channel"]) == ("urgent", "internal")
+    assert ticket["requester_id"] == alice.id
+    # The case is worked by the security team, not shown in the user's own tickets.
+    assert (await alice.get(f"/api/v1/tickets/{case['ticket_id']}")).status_code == 404
+
+    before = await traffic.exchange.balance("uid-alice", "USDT")
+    url = f"/api/v1/risk/withdrawals/{scenario.withdrawal.id}/answer"
+    denied = await alice.post(url, json={"mine": False})
+    assert denied.json() == {
+        "withdrawal_id": scenario.withdrawal.id,
+        "user_response": "denied",
+        "status": "cancelled",
+    }
+    replay = await alice.post(url, json={"mine": False})
+    assert replay.json() == denied.json()
+    assert (await alice.post(url, json={"mine": True})).status_code == 409
+    after = await traffic.exchange.balance("uid-alice", "USDT")
+    assert after == before + scenario.withdrawal.amount
+    bob = await desk.customer("bob")
+    assert (await bob.post(url, json={"mine": True})).status_code == 404
+    figures = (await seth.get("/api/v1/risk/figures")).json()
+    assert figures == {
+        "held": 1,
+        "blocked": 0,
+        "false_holds": 0,
+        "users_protected": 1,
+        "value_kept_usd": "1500",
+    }

@@ -85,11 +85,18 @@ class TrafficGenerator:
         self.wallets: dict[tuple[str, str], Wallet] = {}
         self.home_ip: dict[str, str] = {}
 
-    def user(self, *, vip_tier: int = 0, language: str = "en", age_days: int = 400) -> str:
+    def user(
+        self,
+        user_id: str | None = None,
+        *,
+        vip_tier: int = 0,
+        language: str = "en",
+        age_days: int = 400,
+    ) -> str:
         """A user who joined ``age_days`` ago and signed in then from their phone at home."""
         now = self.clock.now()
         self.clock.advance(-age_days * 86_400)
-        user_id = self.exchange.add_user(vip_tier=vip_tier, language=language).user_id
+        user_id = self.exchange.add_user(user_id, vip_tier=vip_tier, language=language).user_id
         self.home_ip[user_id] = self._ip()
         self.exchange.login(user_id, f"{user_id}-phone", self.home_ip[user_id], "VN")
         self.clock.set(now)

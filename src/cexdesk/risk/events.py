@@ -27,4 +27,4 @@ class SecurityCaseClosed(Event):
     withdrawal_id: str
     exchange_uid: str
     outcome: str  # released | cancelled
-    agent_id: int
+    agent_id: int | None  # None: the user cancelled it from their own session

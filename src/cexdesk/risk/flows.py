@@ -25,6 +25,15 @@ from cexdesk.risk.models import SecurityCase, WithdrawalScreening
 from cexdesk.risk.schemas import ScreenRequest
 
 EXCHANGE = audit.Actor("integration", "exchange")
+SYSTEM_RISK = audit.Actor("system", "risk")
+
+# The playbook an agent follows on a held withdrawal, in order (TAXONOMY.md).
+PLAYBOOK = (
+    "contacted_through_verified_channel",  # never asking for passwords or codes
+    "official_channel_check_reminded",  # the user can verify who is calling
+    "identity_reverified",  # KYC face check, ID, device history, questions
+)
+RELEASE_NEEDS = ("contacted_through_verified_channel", "identity_reverified")
 
 
 async def _priced(exchange: ExchangeBackOffice, assets: set[str]) -> dict[str, Decimal]:
@@ -151,14 +160,16 @@ async def close_case(
     session: AsyncSession,
     exchange: ExchangeBackOffice,
     case_id: int,
-    agent_id: int,
+    agent_id: int | None,
     outcome: str,
     resolution: str,
 ) -> SecurityCase:
-    """Release or cancel the held withdrawal; cancelling also signs the user out everywhere.
+    """Release or cancel the held withdrawal; cancelling also hardens the account.
 
-    Replays are safe: closing a closed case the same way returns it unchanged, and the
-    exchange's release and cancel are themselves idempotent.
+    Releasing needs the playbook's checks recorded first (``RELEASE_NEEDS``); ``agent_id``
+    None is the user cancelling from their own session. Replays are safe: closing a
+    closed case the same way returns it unchanged, and the exchange's release and cancel
+    are themselves idempotent.
     """
     case = await service.case_for_update(session, case_id)
     if case is None:
@@ -168,18 +179,28 @@ async def close_case(
     if case.status != "open":
         raise Conflict(f"the case is already {case.status}")
     if outcome == "released":
+        missing = [step for step in RELEASE_NEEDS if step not in case.steps]
+        if missing:
+            raise Conflict(f"record these playbook steps before releasing: {', '.join(missing)}")
         await exchange.release_withdrawal(case.withdrawal_id)
         revoked = 0
     else:
         await exchange.cancel_withdrawal(case.withdrawal_id, resolution)
+        # Harden the account: whoever holds a session now has to sign in again.
         revoked = await exchange.revoke_sessions(case.exchange_uid)
+    now = outbox.session_clock(session).now()
     case.status = outcome
-    case.closed_at = outbox.session_clock(session).now()
+    case.closed_at = now
     case.closed_by = agent_id
     case.resolution = resolution
+    if outcome == "cancelled":
+        case.steps = {
+            **case.steps,
+            "account_hardened": {"at": now.isoformat(), "by": agent_id, "note": "sessions ended"},
+        }
     await audit.append(
         session,
-        audit.Actor("agent", str(agent_id)),
+        audit.Actor("agent", str(agent_id)) if agent_id is not None else SYSTEM_RISK,
         f"risk.case_{outcome}",
         subject_type="security_case",
         subject_id=case.id,
@@ -193,4 +214,69 @@ async def close_case(
         session,
         SecurityCaseClosed(case.id, case.withdrawal_id, case.exchange_uid, outcome, agent_id),
     )
+    return case
+
+
+async def record_step(
+    session: AsyncSession, case_id: int, agent_id: int, step: str, note: str
+) -> SecurityCase:
+    """Tick one playbook step, timed and audited (again: the first time stands)."""
+    if step not in PLAYBOOK:
+        raise Invalid("step", f"one of {', '.join(PLAYBOOK)}")
+    case = await service.case_for_update(session, case_id)
+    if case is None:
+        raise NotFound("security case", case_id)
+    if step in case.steps:
+        return case
+    if case.status != "open":
+        raise Conflict(f"the case is already {case.status}")
+    now = outbox.session_clock(session).now()
+    # A new dict, so the JSON column sees the change.
+    case.steps = {**case.steps, step: {"at": now.isoformat(), "by": agent_id, "note": note}}
+    await audit.append(
+        session,
+        audit.Actor("agent", str(agent_id)),
+        "risk.case_step",
+        subject_type="security_case",
+        subject_id=case.id,
+        data={"step": step, "note": note},
+    )
+    return case
+
+
+async def answer_from_user(
+    session: AsyncSession,
+    exchange: ExchangeBackOffice,
+    exchange_uid: str,
+    withdrawal_id: str,
+    mine: bool,
+) -> SecurityCase:
+    """The user says from their signed-in session whether the held withdrawal is theirs.
+
+    "Not mine" cancels it at once and hardens the account (nothing an intruder could
+    want); "mine" is recorded for the agent, who still verifies through a verified
+    channel, because an intruder holding the session could say it too.
+    """
+    case = await service.case_for_withdrawal(session, withdrawal_id)
+    if case is None or case.exchange_uid != exchange_uid:
+        raise NotFound("held withdrawal", withdrawal_id)
+    answer = "confirmed" if mine else "denied"
+    if case.user_response is not None:
+        if case.user_response != answer:
+            raise Conflict(f"you already answered: {case.user_response}")
+        return case
+    case.user_response = answer
+    case.user_responded_at = outbox.session_clock(session).now()
+    await audit.append(
+        session,
+        audit.Actor("customer", exchange_uid),
+        f"risk.user_{answer}",
+        subject_type="security_case",
+        subject_id=case.id,
+        data={"withdrawal_id": withdrawal_id},
+    )
+    if not mine and case.status == "open":
+        await close_case(
+            session, exchange, case.id, None, "cancelled", "the user denied it from their session"
+        )
     return case

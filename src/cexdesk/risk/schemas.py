@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -52,6 +53,38 @@ class SecurityCaseOut(BaseModel):
     action: str
     score: int
     reasons: list[ReasonOut]
+    ticket_id: int | None
+    steps: dict[str, Any]
+    user_response: str | None
+
+
+class StepIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    step: str = Field(min_length=3, max_length=64)
+    note: str = Field(default="", max_length=2000)
+
+
+class UserAnswer(BaseModel):
+    """The user's own answer about a held withdrawal: was it theirs?"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mine: bool
+
+
+class UserAnswerOut(BaseModel):
+    withdrawal_id: str
+    user_response: str
+    status: str
+
+
+class RiskFigures(BaseModel):
+    held: int
+    blocked: int
+    false_holds: int  # held, then released: it was the user after all
+    users_protected: int  # blocked, or the user said a held one was not theirs
+    value_kept_usd: str  # counted only when the user said it was not theirs
 
 
 class CaseClose(BaseModel):

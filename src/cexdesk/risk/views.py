@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 
-from cexdesk.api.deps import Ctx, CurrentStaff, DbSession, ReadSession
+from cexdesk.api.deps import Ctx, CurrentPrincipal, CurrentStaff, DbSession, ReadSession
 from cexdesk.core.auth import Perm
-from cexdesk.core.errors import Invalid, Unauthorized
+from cexdesk.core.errors import Forbidden, Invalid, NotFound, Unauthorized
+from cexdesk.customers.models import Customer
 from cexdesk.exchange.service import back_office
 from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
 from cexdesk.risk import flows, service
@@ -20,9 +21,13 @@ from cexdesk.risk.schemas import (
     CaseClose,
     CasePage,
     ReasonOut,
+    RiskFigures,
     ScreenRequest,
     ScreenResponse,
     SecurityCaseOut,
+    StepIn,
+    UserAnswer,
+    UserAnswerOut,
 )
 
 router = APIRouter(tags=["risk"])
@@ -36,6 +41,7 @@ def _case_out(case: SecurityCase, screening: WithdrawalScreening) -> SecurityCas
         status=case.status, opened_at=case.opened_at, closed_at=case.closed_at,
         closed_by=case.closed_by, resolution=case.resolution, action=screening.action,
         score=screening.score, reasons=[ReasonOut(**r) for r in screening.reasons],
+        ticket_id=case.ticket_id, steps=case.steps, user_response=case.user_response,
     )  # fmt: skip
 
 
@@ -112,3 +118,43 @@ async def cancel(
 ) -> SecurityCaseOut:
     """Not the user's: cancel it (the amount returns to the balance) and end every session."""
     return await _close(case_id, "cancelled", body, session, staff, context)
+
+
+@router.post("/risk/cases/{case_id}/steps", response_model=SecurityCaseOut)
+async def record_step(
+    case_id: int, body: StepIn, session: DbSession, staff: CurrentStaff
+) -> SecurityCaseOut:
+    """Tick a playbook step (contacted, reminded of the official-channel check, re-verified)."""
+    await access_case_by_id(session, staff, case_id)
+    await flows.record_step(session, case_id, staff.id, body.step, body.note)
+    return _case_out(*await access_case_by_id(session, staff, case_id))
+
+
+@router.post("/risk/withdrawals/{withdrawal_id}/answer", response_model=UserAnswerOut)
+async def answer(
+    withdrawal_id: str,
+    body: UserAnswer,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    context: Ctx,
+) -> UserAnswerOut:
+    """The signed-in user confirms or denies a held withdrawal of theirs."""
+    if not principal.is_customer:
+        raise Forbidden("only the user can answer for their withdrawal")
+    customer = await session.get(Customer, principal.id)
+    if customer is None or customer.exchange_uid is None:
+        raise NotFound("held withdrawal", withdrawal_id)
+    case = await flows.answer_from_user(
+        session, back_office(context.services), customer.exchange_uid, withdrawal_id, body.mine
+    )
+    assert case.user_response is not None
+    return UserAnswerOut(
+        withdrawal_id=withdrawal_id, user_response=case.user_response, status=case.status
+    )
+
+
+@router.get("/risk/figures", response_model=RiskFigures)
+async def figures(session: ReadSession, staff: CurrentStaff) -> RiskFigures:
+    """Withdrawals held and blocked, false holds, users protected, value kept."""
+    staff.require(Perm.SECURITY_CASES)
+    return RiskFigures(**await service.figures(session))
