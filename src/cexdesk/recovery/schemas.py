@@ -65,5 +65,8 @@ class RecoveryFigures(BaseModel):
     recovered_automatically: int
     recovered_by_hand: int
     in_review: int
-    value_recovered_usd: str
+    value_recovered_automatically_usd: str
+    value_recovered_by_hand_usd: str
     largest_recovery_usd: str
+    # From the deposit reaching the chain to the money back in the account.
+    median_hours_to_recover: float | None

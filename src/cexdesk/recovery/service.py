@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import statistics
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -64,12 +69,37 @@ async def list_claims(
     return list((await session.execute(query)).scalars().all())
 
 
-async def recovered_claims(session: AsyncSession) -> list[RecoveryClaim]:
-    return list(
+async def figures(session: AsyncSession) -> dict[str, Any]:
+    """Recovered automatically and by hand (count, value), the largest, time to recover."""
+    recovered = (
         (await session.execute(select(RecoveryClaim).where(RecoveryClaim.status == "recovered")))
         .scalars()
         .all()
     )
+    automatic = [c for c in recovered if c.first_approver_id is None]
+    by_hand = [c for c in recovered if c.first_approver_id is not None]
+
+    def value(claims: list[RecoveryClaim]) -> Decimal:
+        return sum((Decimal(c.usd_value) for c in claims if c.usd_value), Decimal(0))
+
+    hours = [
+        (
+            c.credited_at - datetime.fromisoformat(c.evidence["transfer"]["block_time"])
+        ).total_seconds()
+        / 3600
+        for c in recovered
+        if c.credited_at is not None
+    ]
+    largest = max((Decimal(c.usd_value) for c in recovered if c.usd_value), default=Decimal(0))
+    return {
+        "recovered_automatically": len(automatic),
+        "recovered_by_hand": len(by_hand),
+        "in_review": await count_claims(session, "in_review"),
+        "value_recovered_automatically_usd": str(value(automatic)),
+        "value_recovered_by_hand_usd": str(value(by_hand)),
+        "largest_recovery_usd": str(largest),
+        "median_hours_to_recover": round(statistics.median(hours), 2) if hours else None,
+    }
 
 
 async def count_claims(session: AsyncSession, status: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, status
@@ -115,13 +114,4 @@ async def reject(
 async def figures(session: ReadSession, staff: CurrentStaff) -> RecoveryFigures:
     """Recovered automatically and by hand, value and largest recovery, claims in review."""
     staff.require(Perm.CUSTOMERS_READ)
-    recovered = await service.recovered_claims(session)
-    values = [Decimal(c.usd_value) for c in recovered if c.usd_value is not None]
-    in_review = await service.count_claims(session, "in_review")
-    return RecoveryFigures(
-        recovered_automatically=sum(c.first_approver_id is None for c in recovered),
-        recovered_by_hand=sum(c.first_approver_id is not None for c in recovered),
-        in_review=in_review,
-        value_recovered_usd=str(sum(values, Decimal(0))),
-        largest_recovery_usd=str(max(values, default=Decimal(0))),
-    )
+    return RecoveryFigures(**await service.figures(session))
