@@ -249,7 +249,8 @@ def _customer_hint(settings: Settings) -> str:
     base = settings.public_url or f"http://{settings.host}:{settings.port}"
     return (
         "Customer (exchange-signed token for a demo user, valid 15 minutes):\n"
-        f"  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me"
+        f"  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me\n"
+        f"  or open the help centre as that user: {base}/help/signin#token={token}"
     )
 
 
@@ -264,6 +265,8 @@ def _print_demo_banner(settings: Settings, logins: list[DemoLogin], created: boo
             [
                 "",
                 "cexdesk demo" + (" (demo data loaded just now)" if created else ""),
+                f"  Console   {base}/console   (support staff: the logins below)",
+                f"  Help      {base}/help   (customers; pick a demo customer at {base}/help/demo)",
                 f"  API       {base}/api/v1   (interactive docs: {base}/api/v1/docs)",
                 f"  database  {settings.database_url}",
                 '  Sign in as an agent (add "totp": "<code>" for roles that show a secret):',

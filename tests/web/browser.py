@@ -125,7 +125,7 @@ async def set_up_desk(database_url: str, data_dir: Path) -> dict[str, StaffLogin
 
 
 @pytest.fixture
-async def desk(tmp_path: Path) -> AsyncIterator[Desk]:
+async def live_desk(tmp_path: Path) -> AsyncIterator[Desk]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'desk.db'}"
     staff = await set_up_desk(url, tmp_path)
     smtp_port = free_port()

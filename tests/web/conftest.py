@@ -1,3 +1,3 @@
-from tests.web.browser import browser, desk
+from tests.web.browser import browser, live_desk
 
-__all__ = ["browser", "desk"]
+__all__ = ["browser", "live_desk"]

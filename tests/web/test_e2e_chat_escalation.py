@@ -23,7 +23,8 @@ FIRST_REPLY = "Hi Alice, I am looking at your deposit right now."
 RESOLUTION = "The deposit was credited after the node resynced: 120 USDT are in your account."
 
 
-async def test_chat_offer_reply_escalate_and_resolve(desk: Desk, browser: Browser) -> None:
+async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: Browser) -> None:
+    desk = live_desk
     alice_context = await browser.new_context(viewport={"width": 1000, "height": 800})
     tom_context = await browser.new_context(viewport={"width": 1400, "height": 900})
     erin_context = await browser.new_context(viewport={"width": 1400, "height": 900})

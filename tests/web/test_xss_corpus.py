@@ -96,7 +96,10 @@ async def assert_inert(agent: Watched) -> None:
     agent.assert_clean()
 
 
-async def test_hostile_content_from_every_channel_is_inert(desk: Desk, browser: Browser) -> None:
+async def test_hostile_content_from_every_channel_is_inert(
+    live_desk: Desk, browser: Browser
+) -> None:
+    desk = live_desk
     await send_by_chat(desk, "uid-mallory-chat")
     send_by_form(desk, "uid-mallory-form")
     send_by_email(desk)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, or_, select, tuple_
+from sqlalchemy import Select, case, func, literal, or_, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents.models import Agent, TeamMember
@@ -15,7 +15,7 @@ from cexdesk.core.errors import Invalid
 from cexdesk.customers.models import Customer
 from cexdesk.routing.engine import REALTIME_CHANNELS, AgentSnapshot, WorkItem
 from cexdesk.routing.models import AgentRoutingState, Offer
-from cexdesk.tickets.models import Ticket
+from cexdesk.tickets.models import WAITING_PREDICATE, Ticket
 
 # Work that occupies an agent's capacity; pending and on-hold wait on someone else.
 ACTIVE_STATUSES = ("new", "open")
@@ -197,13 +197,13 @@ class QueuePosition:
             raise Invalid("after", "not a queue position this server gave out") from error
 
 
+PRIORITIES_IN_QUEUE_ORDER = ("urgent", "high", "normal", "low")
+
+
 def _waiting_query(team_ids: Sequence[int] | None, language: str | None) -> Select[Any]:
     offered = select(Offer.ticket_id).where(Offer.status == "pending")
-    query = select(Ticket, PRIORITY_ORDER.label("rank")).where(
-        Ticket.assignee_id.is_(None),
-        Ticket.status.in_(ACTIVE_STATUSES),
-        Ticket.id.not_in(offered),
-    )
+    # The literal predicate of ix_tickets_waiting, so both databases use that index.
+    query = select(Ticket).where(text(WAITING_PREDICATE), Ticket.id.not_in(offered))
     if team_ids is not None:
         # Work no team has claimed yet is everyone's to see.
         query = query.where(or_(Ticket.team_id.in_(team_ids), Ticket.team_id.is_(None)))
@@ -220,30 +220,47 @@ async def waiting_page(
     after: QueuePosition | None = None,
     limit: int = 50,
 ) -> tuple[list[Ticket], QueuePosition | None]:
-    """One page of the waiting queue in queue order, keyset-paginated, so a queue of
-    tens of thousands costs the same per page as a short one."""
-    query = _waiting_query(team_ids, language)
-    if after is not None:
-        query = query.where(
-            tuple_(PRIORITY_ORDER, Ticket.created_at, Ticket.id)
-            > tuple_(literal(after.rank), literal(after.created_at), literal(after.ticket_id))
-        )
-    rows = list(
-        await session.execute(
-            query.order_by(PRIORITY_ORDER, Ticket.created_at, Ticket.id).limit(limit + 1)
-        )
-    )
-    tickets = [row[0] for row in rows[:limit]]
-    if len(rows) > limit:
-        last, rank = rows[limit - 1]
-        return tickets, QueuePosition(int(rank), last.created_at, last.id)
+    """One page of the waiting queue in queue order (priority, then oldest first).
+
+    Read one priority at a time along ``ix_tickets_waiting`` with a keyset on
+    (created_at, id), so a page of a queue of tens of thousands costs what a page of a
+    short one does.
+    """
+    page: list[tuple[int, Ticket]] = []
+    for rank, priority in enumerate(PRIORITIES_IN_QUEUE_ORDER):
+        if after is not None and rank < after.rank:
+            continue
+        query = _waiting_query(team_ids, language).where(Ticket.priority == priority)
+        if after is not None and rank == after.rank:
+            query = query.where(
+                tuple_(Ticket.created_at, Ticket.id)
+                > tuple_(literal(after.created_at), literal(after.ticket_id))
+            )
+        wanted = limit + 1 - len(page)
+        rows = (
+            await session.execute(query.order_by(Ticket.created_at, Ticket.id).limit(wanted))
+        ).scalars()
+        page.extend((rank, ticket) for ticket in rows)
+        if len(page) > limit:
+            break
+    tickets = [ticket for _, ticket in page[:limit]]
+    if len(page) > limit:
+        rank, last = page[limit - 1]
+        return tickets, QueuePosition(rank, last.created_at, last.id)
     return tickets, None
 
 
 async def waiting_count(
-    session: AsyncSession, *, team_ids: Sequence[int] | None, language: str | None = None
+    session: AsyncSession,
+    *,
+    team_ids: Sequence[int] | None,
+    language: str | None = None,
+    cap: int = 10_000,
 ) -> int:
-    query = _waiting_query(team_ids, language).with_only_columns(func.count())
+    """How many wait, counted up to ``cap + 1`` (more than ``cap`` reads as "cap+"),
+    so the header of a huge queue costs no more than that of a long one."""
+    waiting = _waiting_query(team_ids, language).with_only_columns(Ticket.id).limit(cap + 1)
+    query = select(func.count()).select_from(waiting.subquery())
     return int((await session.execute(query)).scalar_one())
 
 

@@ -46,12 +46,15 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                headers.append((b"referrer-policy", b"same-origin"))
+                # A route's own header wins (attachments set a stricter policy).
+                present = {name.lower() for name, _ in headers}
+                wanted = [(b"x-content-type-options", b"nosniff"),
+                          (b"referrer-policy", b"same-origin")]  # fmt: skip
                 if policy is not None:
-                    headers.append((b"content-security-policy", policy))
+                    wanted.append((b"content-security-policy", policy))
                 if not path.startswith("/help"):
-                    headers.append((b"x-frame-options", b"DENY"))
+                    wanted.append((b"x-frame-options", b"DENY"))
+                headers.extend((k, v) for k, v in wanted if k not in present)
                 message["headers"] = headers
             await send(message)
 

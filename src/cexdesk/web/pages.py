@@ -27,6 +27,7 @@ from cexdesk.tickets import service as ticket_service
 from cexdesk.tickets.models import Message, Ticket
 
 QUEUE_PAGE = 50
+QUEUE_COUNT_CAP = 10_000
 OPEN_STATUSES = ("new", "open", "pending", "on_hold")
 
 
@@ -70,7 +71,7 @@ class Conversation:
 class QueuePage:
     tickets: list[Ticket]
     after: str | None
-    waiting: int
+    waiting: str  # a count, or "10000+" past the cap
     team_names: list[str]
 
 
@@ -165,5 +166,8 @@ async def team_queue(session: AsyncSession, agent_id: int, after: str | None) ->
     tickets, last = await routing_service.waiting_page(
         session, team_ids=header.team_ids or None, after=position, limit=QUEUE_PAGE
     )
-    waiting = await routing_service.waiting_count(session, team_ids=header.team_ids or None)
-    return QueuePage(tickets, last.encode() if last else None, waiting, header.team_names)
+    waiting = await routing_service.waiting_count(
+        session, team_ids=header.team_ids or None, cap=QUEUE_COUNT_CAP
+    )
+    shown = f"{QUEUE_COUNT_CAP}+" if waiting > QUEUE_COUNT_CAP else str(waiting)
+    return QueuePage(tickets, last.encode() if last else None, shown, header.team_names)

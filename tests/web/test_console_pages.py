@@ -1,0 +1,189 @@
+"""The console and help-centre pages through HTTP (no browser): sign-in, CSRF, headers,
+who sees what, and a queue of 10,000 waiting tickets served a page at a time."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import httpx
+from sqlalchemy import insert
+
+from cexdesk.core.clock import FakeClock
+from cexdesk.core.security import totp_now
+from cexdesk.customers.models import Customer
+from cexdesk.intake.language import SUPPORTED
+from cexdesk.tickets.models import Ticket
+from tests.personas import PASSWORD, Desk, Person
+
+
+async def console_client(desk: Desk, name: str, clock: FakeClock) -> tuple[httpx.AsyncClient, str]:
+    """Signed in through the sign-in form, as a browser would be; returns the CSRF token."""
+    person: Person = await desk.staff(name)
+    clock.advance(seconds=31)  # the persona's sign-in used this TOTP step already
+    client = desk.anonymous()
+    code = totp_now(person.extra["totp_secret"], clock.now())
+    signed_in = await client.post(
+        "/console/login",
+        data={"email": f"{name}@cexdesk.test", "password": PASSWORD, "totp": code},
+    )
+    assert signed_in.status_code == 303, signed_in.text
+    assert signed_in.headers["location"] == "/console"
+    page = await client.get("/console")
+    assert page.status_code == 200
+    csrf = re.search(r'"X-CSRF-Token": "([0-9a-f]+)"', page.text)
+    assert csrf is not None
+    return client, csrf.group(1)
+
+
+async def test_console_sends_strangers_to_sign_in(desk: Desk) -> None:
+    stranger = desk.anonymous()
+    page = await stranger.get("/console/tickets/1")
+    assert page.status_code == 303
+    assert page.headers["location"] == "/console/login?next=/console/tickets/1"
+    fragment = await stranger.get("/console/queue", headers={"HX-Request": "true"})
+    assert fragment.headers["HX-Redirect"].startswith("/console/login")
+
+
+async def test_sign_in_needs_the_right_password_and_totp(desk: Desk, clock: FakeClock) -> None:
+    tom = await desk.staff("tom")
+    clock.advance(seconds=31)
+    browser = desk.anonymous()
+    wrong = await browser.post(
+        "/console/login", data={"email": "tom@cexdesk.test", "password": "nope", "totp": ""}
+    )
+    assert wrong.status_code == 401
+    assert "wrong email or password" in wrong.text
+    no_code = await browser.post(
+        "/console/login", data={"email": "tom@cexdesk.test", "password": PASSWORD}
+    )
+    assert no_code.status_code == 401
+    assert "TOTP code is required" in no_code.text
+    code = totp_now(tom.extra["totp_secret"], clock.now())
+    offsite = await browser.post(
+        "/console/login",
+        data={"email": "tom@cexdesk.test", "password": PASSWORD, "totp": code},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert offsite.status_code == 403
+    # An open redirect is not on offer: next= only ever stays inside the console.
+    signed_in = await browser.post(
+        "/console/login",
+        data={"email": "tom@cexdesk.test", "password": PASSWORD, "totp": code,
+              "next": "https://evil.example/console"},
+    )  # fmt: skip
+    assert signed_in.status_code == 303
+    assert signed_in.headers["location"] == "/console"
+
+
+async def test_console_writes_need_the_csrf_token(desk: Desk, clock: FakeClock) -> None:
+    client, csrf = await console_client(desk, "tom", clock)
+    refused = await client.post("/console/presence", data={"value": "online"})
+    assert refused.status_code == 403
+    accepted = await client.post(
+        "/console/presence", data={"value": "online"}, headers={"X-CSRF-Token": csrf}
+    )
+    assert accepted.status_code == 200
+    assert 'data-presence="online"' in accepted.text
+    tom = await desk.staff("tom")
+    me = await tom.get(f"/api/v1/agents/{tom.id}")
+    assert me.json()["presence"] == "online"
+
+
+async def test_pages_carry_a_strict_content_security_policy(desk: Desk) -> None:
+    page = await desk.anonymous().get("/console/login")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert page.headers["x-frame-options"] == "DENY"
+    help_page = await desk.anonymous().get("/help/en")
+    assert "frame-ancestors 'self'" in help_page.headers["content-security-policy"]
+
+
+async def test_help_centre_speaks_fifteen_languages_and_arabic_right_to_left(desk: Desk) -> None:
+    visitor = desk.anonymous()
+    titles = set()
+    for language in SUPPORTED:
+        page = await visitor.get(f"/help/{language}")
+        assert page.status_code == 200
+        assert f'lang="{language}"' in page.text
+        assert ('dir="rtl"' in page.text) == (language == "ar")
+        title = re.search(r"<h1>(.*?)</h1>", page.text)
+        assert title is not None
+        titles.add(title.group(1))
+    assert len(titles) == len(SUPPORTED), "some language shows another's heading"
+    assert (await visitor.get("/help/xx")).status_code == 404
+    chosen = await visitor.get("/help", headers={"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.5"})
+    assert chosen.headers["location"] == "/help/vi"
+
+
+async def test_help_session_only_from_a_genuine_token_and_our_own_page(desk: Desk) -> None:
+    visitor = desk.anonymous()
+    token = desk.exchange_token("uid-alice", name="Alice")
+    forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    assert (await visitor.post("/help/session", json={"token": forged})).status_code == 401
+    offsite = await visitor.post(
+        "/help/session", json={"token": token}, headers={"Origin": "https://evil.example"}
+    )
+    assert offsite.status_code == 403
+    assert (await visitor.post("/help/session", json={"token": token})).status_code == 204
+    page = await visitor.get("/help/en/contact")
+    assert 'name="subject"' in page.text
+
+
+async def test_a_customer_never_sees_another_customers_request(desk: Desk) -> None:
+    bob = await desk.customer("bob")
+    created = await bob.post(
+        "/api/v1/tickets", json={"subject": "Bob's withdrawal", "body": "stuck", "channel": "web"}
+    )
+    assert created.status_code == 201
+    bob_ticket = created.json()["id"]
+    alice = desk.anonymous()
+    token = desk.exchange_token("uid-alice", name="Alice")
+    assert (await alice.post("/help/session", json={"token": token})).status_code == 204
+    mine = await alice.get("/help/en/requests")
+    assert "Bob&#39;s withdrawal" not in mine.text and "Bob's withdrawal" not in mine.text
+    assert (await alice.get(f"/help/en/requests/{bob_ticket}")).status_code == 404
+
+
+async def test_a_queue_of_ten_thousand_is_served_fifty_at_a_time(
+    desk: Desk, clock: FakeClock
+) -> None:
+    client, _ = await console_client(desk, "tom", clock)
+    now = clock.now()
+    async with desk.ctx.db.transaction() as session:
+        customer = Customer(display_name="Queue Filler", created_at=now, updated_at=now)
+        session.add(customer)
+        await session.flush()
+        priorities = ("low", "normal", "high", "urgent")
+        inserted = await session.execute(
+            insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True),
+            [
+                {
+                    "subject": f"waiting {n}", "status": "new", "priority": priorities[n % 4],
+                    "channel": "email", "language": "en", "requester_id": customer.id,
+                    "created_at": now - timedelta(seconds=10_000 - n),
+                    "updated_at": now, "is_complaint": False,
+                }
+                for n in range(10_000)
+            ],
+        )  # fmt: skip
+        ids = list(inserted.scalars())
+    first = await client.get("/console/queue", headers={"HX-Request": "true"})
+    assert "10000 waiting" in first.text
+    seen: list[int] = []
+    page = first.text
+    while True:
+        rows = [int(i) for i in re.findall(r'href="/console/tickets/(\d+)"', page)]
+        assert len(rows) <= 50, "a page never renders more than 50 rows"
+        seen.extend(rows)
+        more = re.search(r'hx-get="/console/queue\?after=([^"]+)"', page)
+        if more is None:
+            break
+        page = (await client.get(f"/console/queue?after={more.group(1)}")).text
+    assert len(seen) == 10_000 and len(set(seen)) == 10_000
+    # Queue order: urgent first, then high, normal, low; oldest first within each.
+    rank_of_n = {0: 3, 1: 2, 2: 1, 3: 0}  # n % 4 -> low, normal, high, urgent
+    expected = [ids[n] for n in sorted(range(10_000), key=lambda n: (rank_of_n[n % 4], n))]
+    assert seen == expected
