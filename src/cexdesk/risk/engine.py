@@ -168,6 +168,8 @@ class UserRiskSummary:
         self, chain_code: str, destination: str, usd: Decimal, at: datetime
     ) -> None:
         """Add one withdrawal (in time order) to the summary."""
+        if self.times and at < self.times[-1]:
+            raise ValueError("withdrawals must be recorded in time order")
         key = address_key(chain_code, destination)
         if key not in self.destinations:
             self.destinations[key] = at
@@ -175,8 +177,6 @@ class UserRiskSummary:
             index = (key[0], visible[: self.prefix], visible[-self.suffix :])
             self.lookalikes.setdefault(index, []).append(key[1])
         self.amounts.add(usd)
-        if self.times and at < self.times[-1]:
-            raise ValueError("withdrawals must be recorded in time order")
         self.times.append(at)
         self.running_usd.append((self.running_usd[-1] if self.running_usd else Decimal(0)) + usd)
 
@@ -188,10 +188,12 @@ class UserRiskSummary:
                 seen[value] = at
 
     def record_security_change(self, kind: str, at: datetime) -> None:
-        if self.last_security_change is None or at >= self.last_security_change:
-            same_moment = self.last_security_change == at
-            self.last_security_kinds = (*self.last_security_kinds, kind) if same_moment else (kind,)
-            self.last_security_change = at
+        """Keep the latest change and its kinds; recording the same change again is a no-op."""
+        last = self.last_security_change
+        if last is None or at > last:
+            self.last_security_change, self.last_security_kinds = at, (kind,)
+        elif at == last and kind not in self.last_security_kinds:
+            self.last_security_kinds = (*self.last_security_kinds, kind)
 
     def record_address_book(self, chain_code: str, address: str, at: datetime) -> None:
         self.address_book[address_key(chain_code, address)] = at

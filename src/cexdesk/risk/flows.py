@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,12 +15,12 @@ from cexdesk.risk.engine import (
     Action,
     RiskPolicy,
     WithdrawalRequest,
-    build_summary,
     screen,
 )
 from cexdesk.risk.events import SecurityCaseClosed, WithdrawalStopped
 from cexdesk.risk.models import SecurityCase, WithdrawalScreening
 from cexdesk.risk.schemas import ScreenRequest
+from cexdesk.risk.summaries import SummaryStore
 
 EXCHANGE = audit.Actor("integration", "exchange")
 SYSTEM_RISK = audit.Actor("system", "risk")
@@ -36,17 +34,18 @@ PLAYBOOK = (
 RELEASE_NEEDS = ("contacted_through_verified_channel", "identity_reverified")
 
 
-async def _priced(exchange: ExchangeBackOffice, assets: set[str]) -> dict[str, Decimal]:
-    return {asset: await exchange.usd_price(asset) for asset in assets}
-
-
 async def screen_withdrawal(
     session: AsyncSession,
     exchange: ExchangeBackOffice,
     request: ScreenRequest,
     policy: RiskPolicy = DEFAULT_POLICY,
+    store: SummaryStore | None = None,
 ) -> tuple[WithdrawalScreening, SecurityCase | None]:
-    """Decide one withdrawal (once: a repeated request gets the first answer)."""
+    """Decide one withdrawal (once: a repeated request gets the first answer).
+
+    ``store`` keeps users' summaries between requests; without one, the user's whole
+    history is read for this request.
+    """
     existing = await service.screening_by_withdrawal(session, request.withdrawal_id)
     if existing is not None:
         return existing, await service.case_for_screening(session, existing.id)
@@ -54,27 +53,18 @@ async def screen_withdrawal(
         check_address(request.chain, request.destination)
     except InvalidAddress as error:
         raise Invalid("destination", str(error)) from None
+    store = store or SummaryStore()
     try:
-        profile = await exchange.get_user(request.user_id)
+        summary = await store.summary_for(
+            exchange,
+            request.user_id,
+            before=request.requested_at,
+            excluding=request.withdrawal_id,
+            policy=policy,
+        )
     except UnknownUser:
         raise Invalid("user_id", "the exchange does not know this user") from None
-    past = [
-        w for w in await exchange.list_withdrawals(request.user_id) if w.id != request.withdrawal_id
-    ]
-    deposits = await exchange.list_deposits(request.user_id)
-    prices = await _priced(
-        exchange,
-        {request.asset} | {w.asset for w in past} | {d.transfer.asset for d in deposits},
-    )
-    summary = build_summary(
-        profile,
-        past,
-        {w.id: w.amount * prices[w.asset] for w in past},
-        await exchange.list_address_book(request.user_id),
-        [(d.transfer, d.transfer.amount * prices[d.transfer.asset]) for d in deposits],
-        policy,
-    )
-    usd_value = request.amount * prices[request.asset]
+    usd_value = request.amount * await exchange.usd_price(request.asset)
     decision = screen(
         WithdrawalRequest(
             request.user_id,

@@ -29,10 +29,12 @@ from cexdesk.risk.schemas import (
     UserAnswer,
     UserAnswerOut,
 )
+from cexdesk.risk.summaries import SummaryStore
 
 router = APIRouter(tags=["risk"])
 # Where a desk keeps its own RiskPolicy (rules, weights, thresholds, blocklist).
 POLICY_KEY = "risk_policy"
+SUMMARIES_KEY = "risk_summaries"  # this process's SummaryStore
 
 
 def _case_out(case: SecurityCase, screening: WithdrawalScreening) -> SecurityCaseOut:
@@ -64,8 +66,9 @@ async def screen_withdrawal(request: Request, session: DbSession, context: Ctx) 
         first = error.errors()[0]
         raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None
     policy = context.services.get(POLICY_KEY, DEFAULT_POLICY)
+    store = context.services.setdefault(SUMMARIES_KEY, SummaryStore())
     screening, case = await flows.screen_withdrawal(
-        session, back_office(context.services), payload, policy
+        session, back_office(context.services), payload, policy, store
     )
     return ScreenResponse(
         withdrawal_id=screening.withdrawal_id,
