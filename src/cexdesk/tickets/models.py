@@ -7,7 +7,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from cexdesk.core.db import Base, BigId
 
-
 # Spelled out literally (not as bound parameters) so that both SQLite and PostgreSQL can
 # prove a query's WHERE implies the partial index's.
 WAITING_PREDICATE = "status IN ('new', 'open') AND assignee_id IS NULL"
