@@ -8,22 +8,39 @@ rest new addresses, lookalikes (address poisoning), large amounts to new address
 a new device in a new country, a blocklisted address, TRON destinations. Baseline in
 the same run: the history signals computed by scanning the raw history for each request
 (what the summary saves), on a few dozen requests.
-Run: .venv/bin/python bench/withdrawal_screening.py
+With --endpoint: the same user through ``POST /api/v1/risk/screen`` in process (the ASGI
+app over httpx, SQLite in a temp dir, the simulated exchange as back office): the first
+request reads the history into the summary store, later ones only what is new; each
+answer is stored (and a hold opens a case) before it is returned.
+Run: .venv/bin/python bench/withdrawal_screening.py [--endpoint]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import os
 import random
 import statistics
+import tempfile
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+import httpx
+
+from cexdesk.app import build_context, create_app
+from cexdesk.core.clock import FakeClock
+from cexdesk.core.settings import Settings
 from cexdesk.exchange import codecs
 from cexdesk.exchange.chains import address_key as chain_address_key
+from cexdesk.exchange.service import use_back_office
+from cexdesk.exchange.signing import SIGNATURE_HEADER, canonical, sign
+from cexdesk.exchange.simulated import SimulatedExchange
+from cexdesk.exchange.traffic import TrafficGenerator
 from cexdesk.exchange.values import (
     AddressBookEntry,
     ChainTransfer,
@@ -167,6 +184,69 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+async def endpoint(history: int, count: int, seed: int) -> None:
+    """Latency of the screening endpoint in process, against one user with a long history."""
+    clock = FakeClock(NOW)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(
+            demo=True, database_url=f"sqlite+aiosqlite:///{tmp}/bench.db",
+            data_dir=Path(tmp) / "var", run_background=False, cookie_secure=False,
+        )  # fmt: skip
+        context = build_context(settings, clock=clock)
+        await context.start(background=False)
+        exchange = SimulatedExchange(clock, seed=seed)
+        traffic = TrafficGenerator(exchange, clock, seed=seed)
+        user = traffic.user()
+        started = time.perf_counter()
+        known = traffic.withdrawal_history(user, history, chain_code="TRON", destinations=300)
+        print(
+            f"history: {history:,} TRON withdrawals made in {time.perf_counter() - started:.1f} s"
+        )
+        use_back_office(context.services, exchange)
+        app = create_app(context, manage_lifecycle=False)
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b")
+        rng = random.Random(seed)
+        path = "/api/v1/risk/screen"
+
+        async def post(number: int) -> tuple[float, str]:
+            large = number % 10 == 9  # a tenth: a large amount to a new address (held)
+            body = json.dumps({
+                "withdrawal_id": f"bench-{number}", "user_id": user, "chain": "TRON",
+                "asset": "USDT", "amount": "25000" if large else str(rng.randrange(20, 2_000)),
+                "destination": exchange.new_external_address("TRON") if large
+                else rng.choice(known),
+                "requested_at": clock.now().isoformat(), "device_id": f"{user}-phone",
+                "ip": traffic.home_ip[user], "country": "VN",
+            }).encode()  # fmt: skip
+            stamp = int(clock.now().timestamp())
+            signature = sign(settings.exchange_token_key, stamp, canonical("POST", path, body))
+            headers = {SIGNATURE_HEADER: signature, "content-type": "application/json"}
+            t = time.perf_counter()
+            response = await client.post(path, content=body, headers=headers)
+            elapsed = time.perf_counter() - t
+            assert response.status_code == 200, response.text
+            return elapsed, response.json()["action"]
+
+        cold, _ = await post(0)
+        timings: list[float] = []
+        by_action: dict[str, list[float]] = {}
+        for number in range(1, count + 1):
+            elapsed, action = await post(number)
+            timings.append(elapsed)
+            by_action.setdefault(action, []).append(elapsed)
+        total = sum(timings)
+        await client.aclose()
+        await context.stop()
+    print(f"first request (reads the whole history): {cold * 1000:.0f} ms")
+    print("| endpoint (warm) | requests | p50 ms | p99 ms | requests/s |")
+    print("|---|---|---|---|---|")
+    for label, values in [("all", timings), *sorted(by_action.items())]:
+        print(f"| `POST /api/v1/risk/screen`, {label} | {len(values):,} | "
+              f"{statistics.median(values) * 1000:.2f} | {percentile(values, 0.99) * 1000:.2f} | "
+              f"{len(values) / sum(values):,.0f} |")  # fmt: skip
+    print(f"(all: {count / total:,.0f} requests/s one after another)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--history", type=int, default=100_000)
@@ -174,9 +254,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--baseline", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--endpoint", action="store_true", help="through the HTTP endpoint")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {0})  # one core
+    if args.endpoint:
+        asyncio.run(endpoint(args.history, min(args.decisions, 2_000), args.seed))
+        return
     rng = random.Random(args.seed)
     profile, withdrawals, prices, book, known = make_history(args.history, rng)
     dust = [

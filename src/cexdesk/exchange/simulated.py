@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -95,6 +96,8 @@ class SimulatedExchange:
         self._deposits_by_tx: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)
         self._deposits_by_user: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
         self._withdrawals: dict[str, Withdrawal] = {}
+        # Per user, (requested_at, id) in time order: "since" is a bisection.
+        self._withdrawals_by_user: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
         self._ledger: dict[str, tuple[BalanceChange, BalanceChangeResult]] = {}
         self._key_locks: dict[str, asyncio.Lock] = {}
         self._evm_keys: dict[str, str] = {}  # one EVM address (key) per user
@@ -427,6 +430,7 @@ class SimulatedExchange:
             country,
         )
         self._withdrawals[withdrawal_id] = withdrawal
+        insort(self._withdrawals_by_user[user_id], (withdrawal.requested_at, withdrawal_id))
         return withdrawal
 
     # --- ExchangeBackOffice: users ------------------------------------------------------
@@ -456,11 +460,9 @@ class SimulatedExchange:
     async def list_withdrawals(
         self, user_id: str, *, since: datetime | None = None
     ) -> list[Withdrawal]:
-        return [
-            w
-            for w in self._withdrawals.values()
-            if w.user_id == user_id and (since is None or w.requested_at >= since)
-        ]
+        entries = self._withdrawals_by_user.get(user_id, [])
+        start = 0 if since is None else bisect_left(entries, (since, ""))
+        return [self._withdrawals[withdrawal_id] for _, withdrawal_id in entries[start:]]
 
     async def find_transfers(self, chain: str, tx_hash: str) -> list[ChainTransfer]:
         return sorted(self._transfers.get((chain, tx_hash.lower()), []), key=lambda t: t.index)
