@@ -46,9 +46,8 @@ async def screen_withdrawal(
     ``store`` keeps users' summaries between requests; without one, the user's whole
     history is read for this request.
     """
-    existing = await service.screening_by_withdrawal(session, request.withdrawal_id)
-    if existing is not None:
-        return existing, await service.case_for_screening(session, existing.id)
+    # No look-up first: a retry is rare, and the unique withdrawal id turns it into the
+    # first answer below (one query less on every first request).
     try:
         check_address(request.chain, request.destination)
     except InvalidAddress as error:
@@ -103,7 +102,7 @@ async def screen_withdrawal(
             session.add(screening)
             await session.flush()
     except IntegrityError:
-        # The exchange retried while the first request was still in flight.
+        # The exchange asked again (a retry, or two at once): the first answer stands.
         first = await service.screening_by_withdrawal(session, request.withdrawal_id)
         if first is None:
             raise
