@@ -187,3 +187,70 @@ async def test_a_queue_of_ten_thousand_is_served_fifty_at_a_time(
     rank_of_n = {0: 3, 1: 2, 2: 1, 3: 0}  # n % 4 -> low, normal, high, urgent
     expected = [ids[n] for n in sorted(range(10_000), key=lambda n: (rank_of_n[n % 4], n))]
     assert seen == expected
+
+
+async def test_supervisor_board_shows_queues_agents_watch_list_and_attainment(
+    desk: Desk, clock: FakeClock
+) -> None:
+    alice = await desk.customer("alice")
+    tom = await desk.staff("tom")
+    await tom.patch(f"/api/v1/agents/{tom.id}", json={"presence": "online"})
+    answered = await alice.post(
+        "/api/v1/tickets",
+        json={"subject": "Deposit missing", "body": "my BTC deposit is missing", "channel": "web"},
+    )
+    waiting = await alice.post(
+        "/api/v1/tickets",
+        json={"subject": "Quiero hablar con un gerente", "body": "Quiero hablar con un gerente, "
+              "esto es inaceptable", "channel": "web", "language": "es"},
+    )  # fmt: skip
+    assert answered.status_code == waiting.status_code == 201
+    await desk.settle()
+    first_id = answered.json()["id"]
+    reply = await tom.post(f"/api/v1/tickets/{first_id}/replies", json={"body": "On it."})
+    assert reply.status_code == 201
+    await desk.settle()
+
+    sam, _ = await console_client(desk, "sam", clock)
+    page = await sam.get("/console/supervisor")
+    assert page.status_code == 200
+    assert "Waiting, per team and language" in page.text
+    assert re.search(r"<td>es</td><td>1</td>", page.text), "the Spanish ticket waits"
+    assert re.search(r'Tom <span class="muted">agent</span></td><td>online</td>', page.text)
+    assert 'data-metric="first_reply"' in page.text
+    assert re.search(r"\(1 met, 0 missed", page.text)
+    assert re.search(r'<span class="chip warn">manager request</span> #\d+ Quiero', page.text)
+
+    tom_console, _ = await console_client(desk, "tom", clock)
+    assert (await tom_console.get("/console/supervisor")).status_code == 403
+
+
+async def test_supervisor_takes_over_and_hands_back(desk: Desk, clock: FakeClock) -> None:
+    alice = await desk.customer("alice")
+    tom = await desk.staff("tom")
+    created = await alice.post(
+        "/api/v1/tickets", json={"subject": "2FA reset", "body": "lost my phone", "channel": "web"}
+    )
+    ticket_id = created.json()["id"]
+    sam, csrf = await console_client(desk, "sam", clock)
+    headers = {"X-CSRF-Token": csrf, "HX-Request": "true"}
+    taken = await sam.post(f"/console/tickets/{ticket_id}/assign", data={"assignee": "me"},
+                           headers=headers)  # fmt: skip
+    assert taken.status_code == 200, taken.text
+    assert "assigned to Sam" in taken.text
+    handed = await sam.post(
+        f"/console/tickets/{ticket_id}/assign", data={"assignee": str(tom.id)}, headers=headers
+    )
+    assert handed.status_code == 200, handed.text
+    assert "assigned to Tom" in handed.text
+    shown = await tom.get(f"/api/v1/tickets/{ticket_id}")
+    assert shown.json()["ticket"]["assignee_id"] == tom.id
+    # Tom may let go of his own ticket, but not hand Sam's work to someone else.
+    erin = await desk.staff("erin")
+    tom_console, tom_csrf = await console_client(desk, "tom", clock)
+    refused = await tom_console.post(
+        f"/console/tickets/{ticket_id}/assign",
+        data={"assignee": str(erin.id)},
+        headers={"X-CSRF-Token": tom_csrf, "HX-Request": "true"},
+    )
+    assert refused.status_code == 403

@@ -14,7 +14,7 @@ from cexdesk.api.deps import CurrentStaff, DbSession, ReadSession
 from cexdesk.core import audit, outbox
 from cexdesk.core.auth import Perm, Principal
 from cexdesk.core.errors import NotFound
-from cexdesk.core.models import AuditEntry, Timer
+from cexdesk.core.models import Timer
 
 router = APIRouter(prefix="/admin", tags=["admin"])
 
@@ -195,19 +195,9 @@ async def audit_log(
 ) -> AuditPage:
     """Audit entries, newest first, optionally filtered."""
     principal.require(Perm.AUDIT_READ)
-    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-    if before_id is not None:
-        query = query.where(AuditEntry.id < before_id)
-    for column, value in (
-        (AuditEntry.action, action),
-        (AuditEntry.actor_type, actor_type),
-        (AuditEntry.actor_id, actor_id),
-        (AuditEntry.subject_type, subject_type),
-        (AuditEntry.subject_id, subject_id),
-    ):
-        if value is not None:
-            query = query.where(column == value)
-    rows = list((await session.execute(query)).scalars().all())
+    filters = {"action": action, "actor_type": actor_type, "actor_id": actor_id,
+               "subject_type": subject_type, "subject_id": subject_id}  # fmt: skip
+    rows = await audit.list_entries(session, limit=limit, before_id=before_id, filters=filters)
     return AuditPage(
         items=[
             AuditEntryOut(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -318,3 +318,26 @@ async def replay(session: AsyncSession, payload_id: int) -> InboundPayload:
     await timers.cancel(session, f"inbound:{payload.id}")
     await outbox.record(session, PayloadReceived(payload.id, payload.channel))
     return payload
+
+
+async def list_payloads(
+    session: AsyncSession,
+    *,
+    status: str | None = None,
+    channel: str | None = None,
+    before: int | None = None,
+    limit: int = 50,
+) -> list[tuple[InboundPayload, int]]:
+    """Stored payloads newest first with their raw size (admins: failed, quarantined)."""
+    query = (
+        select(InboundPayload, func.length(InboundPayload.raw))
+        .order_by(InboundPayload.id.desc())
+        .limit(limit)
+    )
+    if status is not None:
+        query = query.where(InboundPayload.status == status)
+    if channel is not None:
+        query = query.where(InboundPayload.channel == channel)
+    if before is not None:
+        query = query.where(InboundPayload.id < before)
+    return [(payload, int(size or 0)) for payload, size in (await session.execute(query)).all()]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from sqlalchemy import func, select
 
 from cexdesk.api.deps import CurrentStaff, DbSession, ReadSession
 from cexdesk.channels import inbound
@@ -39,18 +38,9 @@ async def list_payloads(
 ) -> PayloadPage:
     """Inbound payloads newest first, e.g. ``?status=quarantined`` (admins)."""
     staff.require(Perm.OUTBOX_MANAGE)
-    query = (
-        select(InboundPayload, func.length(InboundPayload.raw))
-        .order_by(InboundPayload.id.desc())
-        .limit(limit + 1)
+    rows = await inbound.list_payloads(
+        session, status=status, channel=channel, before=before, limit=limit + 1
     )
-    if status is not None:
-        query = query.where(InboundPayload.status == status)
-    if channel is not None:
-        query = query.where(InboundPayload.channel == channel)
-    if before is not None:
-        query = query.where(InboundPayload.id < before)
-    rows = (await session.execute(query)).all()
     items = [_out(p, int(size or 0)) for p, size in rows[:limit]]
     return PayloadPage(items=items, next_cursor=items[-1].id if len(rows) > limit else None)
 

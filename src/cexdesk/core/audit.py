@@ -140,3 +140,28 @@ async def verify_chain(session: AsyncSession, batch: int = 5000) -> ChainReport:
             prev = row.hash
             checked += 1
             last_id = row.id
+
+
+async def list_entries(
+    session: AsyncSession,
+    *,
+    limit: int = 50,
+    before_id: int | None = None,
+    filters: dict[str, str | None] | None = None,
+) -> list[AuditEntry]:
+    """Entries newest first; ``filters`` match action, actor_type, actor_id, subject_type
+    or subject_id exactly (None means any)."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if before_id is not None:
+        query = query.where(AuditEntry.id < before_id)
+    columns = {
+        "action": AuditEntry.action,
+        "actor_type": AuditEntry.actor_type,
+        "actor_id": AuditEntry.actor_id,
+        "subject_type": AuditEntry.subject_type,
+        "subject_id": AuditEntry.subject_id,
+    }
+    for name, value in (filters or {}).items():
+        if value is not None:
+            query = query.where(columns[name] == value)
+    return list((await session.execute(query)).scalars().all())

@@ -272,3 +272,29 @@ async def pending_offers(session: AsyncSession, agent_id: int, now: datetime) ->
         .order_by(Offer.id)
     )
     return list((await session.execute(query)).scalars())
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    """Waiting work of one team in one language: how much, and since when."""
+
+    team_id: int | None
+    language: str
+    waiting: int
+    oldest: datetime
+
+
+async def queue_summaries(session: AsyncSession) -> list[QueueSummary]:
+    """The waiting queue per team and language, longest wait first (supervisors)."""
+    waiting = _waiting_query(None, None).subquery()
+    rows = (
+        await session.execute(
+            select(
+                waiting.c.team_id, waiting.c.language, func.count(), func.min(waiting.c.created_at)
+            ).group_by(waiting.c.team_id, waiting.c.language)
+        )
+    ).all()
+    summaries = [
+        QueueSummary(team, language, count, oldest) for team, language, count, oldest in rows
+    ]
+    return sorted(summaries, key=lambda s: s.oldest)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.sla.calendar import TWENTY_FOUR_SEVEN, Calendar
@@ -74,3 +74,61 @@ async def clocks_of(session: AsyncSession, ticket_id: int, now: datetime) -> lis
         remaining = state.remaining_seconds(instance_calendar(instance), now) if running else None
         result.append(Clock(instance, remaining))
     return result
+
+
+@dataclass
+class Attainment:
+    """How one clock of one policy did since a moment: met in time, or missed."""
+
+    policy: str
+    metric: str
+    target_seconds: float
+    met: int = 0
+    missed: int = 0
+    by_hour: list[tuple[int, int]] = field(default_factory=lambda: [(0, 0)] * 24)
+
+    @property
+    def busiest_hour(self) -> int:
+        """Clocks finished in the day's busiest hour (at least 1): the chart's scale."""
+        return max([1, *(met + missed for met, missed in self.by_hour)])
+
+    @property
+    def share(self) -> float | None:
+        done = self.met + self.missed
+        return self.met / done if done else None
+
+
+async def attainment_since(session: AsyncSession, since: datetime) -> list[Attainment]:
+    """Clocks that finished (fulfilled, or breached) since ``since``, per policy and
+    metric, with hourly counts for the day's chart; a breached clock counts once, as
+    missed, whether or not it was fulfilled later."""
+    rows = (
+        await session.execute(
+            select(
+                SlaMetricInstance.policy_name,
+                SlaMetricInstance.metric,
+                SlaMetricInstance.target_seconds,
+                SlaMetricInstance.breached,
+                SlaMetricInstance.fulfilled_at,
+                SlaMetricInstance.breached_at,
+            ).where(
+                or_(SlaMetricInstance.fulfilled_at >= since, SlaMetricInstance.breached_at >= since)
+            )
+        )
+    ).all()
+    found: dict[tuple[str, str], Attainment] = {}
+    for policy, metric, target, breached, fulfilled_at, breached_at in rows:
+        entry = found.setdefault((policy, metric), Attainment(policy, metric, target))
+        if breached:
+            if breached_at is None or breached_at < since:
+                continue  # missed on an earlier day; counted there
+            entry.missed += 1
+            hour = breached_at.hour
+            met, missed = entry.by_hour[hour]
+            entry.by_hour[hour] = (met, missed + 1)
+        elif fulfilled_at is not None:
+            entry.met += 1
+            hour = fulfilled_at.hour
+            met, missed = entry.by_hour[hour]
+            entry.by_hour[hour] = (met + 1, missed)
+    return sorted(found.values(), key=lambda a: (a.policy, a.metric))

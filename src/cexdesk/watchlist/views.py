@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import select
 
 from cexdesk.api.deps import CurrentStaff, DbSession, ReadSession
 from cexdesk.core.auth import Perm
 from cexdesk.tickets.models import Ticket
-from cexdesk.watchlist import flows
+from cexdesk.watchlist import flows, service
 from cexdesk.watchlist.models import WatchItem
 from cexdesk.watchlist.schemas import WatchItemOut, WatchPage
 
@@ -36,20 +35,9 @@ async def watchlist(
 ) -> WatchPage:
     """Conversations at risk that nobody has cleared yet (supervisors)."""
     staff.require(Perm.TICKETS_ASSIGN_OTHERS)
-    query = (
-        select(WatchItem, Ticket)
-        .join(Ticket, Ticket.id == WatchItem.ticket_id)
-        .where(WatchItem.cleared_at.is_(None), Ticket.status.not_in(("solved", "closed")))
-        .order_by(WatchItem.id.desc())
-        .limit(limit + 1)
-    )
-    if reason is not None:
-        query = query.where(WatchItem.reason == reason)
-    if before is not None:
-        query = query.where(WatchItem.id < before)
-    rows = (await session.execute(query)).all()
-    items = [_out(item, ticket) for item, ticket in rows[:limit]]
-    return WatchPage(items=items, next_cursor=items[-1].id if len(rows) > limit else None)
+    rows, more = await service.open_items(session, reason=reason, before=before, limit=limit)
+    items = [_out(item, ticket) for item, ticket in rows]
+    return WatchPage(items=items, next_cursor=items[-1].id if more else None)
 
 
 @router.post("/watchlist/{item_id}/clear", response_model=WatchItemOut)

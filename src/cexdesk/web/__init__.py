@@ -19,9 +19,11 @@ STATIC = Path(__file__).parent / "static"
 
 def install(app: FastAPI, settings: Settings) -> None:
     from cexdesk.web import auth, vendor
+    from cexdesk.web.admin_views import router as admin_router
     from cexdesk.web.console_views import router as console_router
     from cexdesk.web.headers import SecurityHeaders
     from cexdesk.web.help_views import router as help_router
+    from cexdesk.web.supervisor_views import router as supervisor_router
 
     missing = vendor.missing_files()
     if missing:
@@ -31,6 +33,8 @@ def install(app: FastAPI, settings: Settings) -> None:
         )
     app.include_router(console_router)
     app.include_router(help_router)
+    app.include_router(supervisor_router)
+    app.include_router(admin_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     auth.install(app)
 

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents import service as agent_service
 from cexdesk.agents.models import Agent
-from cexdesk.core.auth import Principal
+from cexdesk.core.auth import ROLE_PERMISSIONS, Perm, Principal, Role
 from cexdesk.customers import service as customer_service
 from cexdesk.customers.models import Customer
 from cexdesk.routing import escalation
@@ -25,6 +25,8 @@ from cexdesk.sla import service as sla_service
 from cexdesk.tickets import access
 from cexdesk.tickets import service as ticket_service
 from cexdesk.tickets.models import Message, Ticket
+from cexdesk.watchlist import service as watchlist_service
+from cexdesk.watchlist.models import WatchItem
 
 QUEUE_PAGE = 50
 QUEUE_COUNT_CAP = 10_000
@@ -36,6 +38,17 @@ class AgentHeader:
     agent: Agent
     team_ids: list[int]
     team_names: list[str]
+
+    def can(self, perm: Perm) -> bool:
+        return perm in ROLE_PERMISSIONS[Role(self.agent.role)]
+
+    @property
+    def supervises(self) -> bool:
+        return self.can(Perm.TICKETS_ASSIGN_OTHERS)
+
+    @property
+    def administers(self) -> bool:
+        return self.can(Perm.OUTBOX_MANAGE) or self.can(Perm.AUDIT_READ)
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,8 @@ class Conversation:
     escalations: list[Escalation]
     carried: Escalation | None
     can_escalate: bool
+    # Who the viewer may hand it to (supervisors); empty for everyone else.
+    assignable: list[Agent]
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,9 @@ async def conversation(session: AsyncSession, viewer: Principal, ticket_id: int)
         escalations=made,
         carried=carried,
         can_escalate=can_escalate,
+        assignable=(
+            await assignable_agents(session) if viewer.can(Perm.TICKETS_ASSIGN_OTHERS) else []
+        ),
     )
 
 
@@ -171,3 +189,69 @@ async def team_queue(session: AsyncSession, agent_id: int, after: str | None) ->
     )
     shown = f"{QUEUE_COUNT_CAP}+" if waiting > QUEUE_COUNT_CAP else str(waiting)
     return QueuePage(tickets, last.encode() if last else None, shown, header.team_names)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    team: str
+    language: str
+    waiting: int
+    oldest_wait_seconds: float
+
+
+@dataclass(frozen=True)
+class AgentRow:
+    agent: Agent
+    active_chats: int
+    active_tickets: int
+
+
+@dataclass(frozen=True)
+class Board:
+    queues: list[QueueRow]
+    agents: list[AgentRow]
+    watch: list[tuple[WatchItem, Ticket]]
+    attainment: list[sla_service.Attainment]
+    day_start: datetime
+
+
+async def supervisor_board(session: AsyncSession, now: datetime) -> Board:
+    """Queues per team and language, who is working and how loaded, the watch list and
+    today's SLA attainment (UTC day)."""
+    teams = {t.id: t.name for t in await agent_service.list_teams(session)}
+    queues = [
+        QueueRow(
+            teams.get(s.team_id, "no team yet") if s.team_id else "no team yet",
+            s.language,
+            s.waiting,
+            (now - s.oldest).total_seconds(),
+        )
+        for s in await routing_service.queue_summaries(session)
+    ]
+    working: list[Agent] = []
+    for presence in ("online", "away"):
+        found, _ = await agent_service.list_agents(
+            session, presence=presence, active=True, limit=200
+        )
+        working.extend(found)
+    loads = {
+        s.id: s
+        for s in await routing_service.agent_snapshots(
+            session, [a.id for a in working], online_only=False
+        )
+    }
+    agents = [
+        AgentRow(a, loads[a.id].active_chats if a.id in loads else 0,
+                 loads[a.id].active_tickets if a.id in loads else 0)
+        for a in sorted(working, key=lambda a: (a.presence != "online", a.display_name))
+    ]  # fmt: skip
+    watch, _ = await watchlist_service.open_items(session, limit=30)
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    attainment = await sla_service.attainment_since(session, day_start)
+    return Board(queues, agents, watch, attainment, day_start)
+
+
+async def assignable_agents(session: AsyncSession) -> list[Agent]:
+    """Who a supervisor may hand a conversation to: active agents, online first."""
+    agents, _ = await agent_service.list_agents(session, active=True, limit=500)
+    return sorted(agents, key=lambda a: (a.presence != "online", a.display_name))

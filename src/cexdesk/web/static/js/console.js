@@ -13,7 +13,7 @@
   let currentTicket = null;
   const pending = new Set();
 
-  function refresh(selector) {
+  function refresh(selector, delay) {
     // Debounced: a burst of events costs one request per fragment.
     if (pending.has(selector)) return;
     pending.add(selector);
@@ -21,7 +21,7 @@
       pending.delete(selector);
       const element = document.querySelector(selector);
       if (element) htmx.trigger(element, "cx-refresh");
-    }, 150);
+    }, delay || 150);
   }
 
   function setState(state) {
@@ -52,11 +52,12 @@
       backoff = 500;
       setState("live");
       const topics = teams.map(function (t) { return "team:" + t; });
+      if (document.querySelector("[data-supervisor]")) topics.push("agents");
       if (topics.length) send({ subscribe: topics });
       currentTicket = null;
       watchTicket();
       // Whatever happened while we were away: fetch the lists again.
-      refresh("#offers"); refresh("#mine"); refresh("#queue"); refresh("#live");
+      refresh("#offers"); refresh("#mine"); refresh("#queue"); refresh("#live"); refresh("#board");
     });
     socket.addEventListener("message", function (event) {
       let message;
@@ -67,6 +68,7 @@
         return;
       }
       if (type.indexOf("ticket.") === 0 || type.indexOf("chat.") === 0) {
+        refresh("#board", 2000);  // the whole board: at most every two seconds
         refresh("#mine");
         refresh("#queue");
         if (currentTicket && String(message.ticket_id) === currentTicket) refresh("#live");

@@ -1,0 +1,44 @@
+"""The admin page: failed work an admin can replay, the audit log, agents and teams."""
+
+from __future__ import annotations
+
+import pytest
+
+from cexdesk.core.clock import FakeClock
+from cexdesk.core.settings import Settings
+from tests.personas import Desk
+from tests.test_admin import Flaky, dead_letters
+from tests.web.test_console_pages import console_client
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    # Two attempts make a delivery dead quickly; back-off of a second keeps the clock simple.
+    return settings.model_copy(update={"outbox_max_attempts": 2, "outbox_backoff_seconds": 1.0})
+
+
+async def test_an_admin_sees_and_replays_a_dead_delivery(desk: Desk, clock: FakeClock) -> None:
+    flaky = Flaky()
+    [delivery_id] = await dead_letters(desk, flaky, 1)
+    ada, csrf = await console_client(desk, "ada", clock)
+    page = await ada.get("/console/admin")
+    assert page.status_code == 200
+    assert f"<td>{delivery_id}</td><td>test.admin_probe" in page.text
+    assert "the downstream system is down" in page.text
+    replayed = await ada.post(
+        f"/console/admin/dead-letters/{delivery_id}/replay", headers={"X-CSRF-Token": csrf}
+    )
+    assert replayed.status_code == 200 and "queued again" in replayed.text
+    flaky.failing = False
+    await desk.settle()
+    assert flaky.handled == 1
+    page = await ada.get("/console/admin")
+    assert "Nothing failed for good." in page.text
+    assert "outbox.delivery_replayed" in page.text, "the replay is in the audit log"
+
+
+async def test_agents_cannot_open_the_admin_page(desk: Desk, clock: FakeClock) -> None:
+    tom, csrf = await console_client(desk, "tom", clock)
+    assert (await tom.get("/console/admin")).status_code == 403
+    refused = await tom.post("/console/admin/dead-letters/1/replay", headers={"X-CSRF-Token": csrf})
+    assert refused.status_code == 403
