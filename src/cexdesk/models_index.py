@@ -10,6 +10,7 @@ def import_all_models() -> MetaData:
     import cexdesk.channels.models
     import cexdesk.core.models
     import cexdesk.customers.models
+    import cexdesk.exchange.models
     import cexdesk.recovery.models
     import cexdesk.risk.models
     import cexdesk.routing.models

@@ -53,3 +53,31 @@ class RecoveryClaim(Base):
     credit_key: Mapped[str | None] = mapped_column(String(200))
     credited_at: Mapped[datetime | None]
     closed_note: Mapped[str | None] = mapped_column(String(2000))
+
+
+class RecoveryDetection(Base):
+    """An uncredited deposit the exchange reported, decided before anyone claimed it.
+
+    The queue support works proactively: where the records point to one owner, that
+    user can be told before they have to ask.
+    """
+
+    __tablename__ = "recovery_detections"
+    __table_args__ = (
+        UniqueConstraint("chain", "tx_key", "transfer_index", name="uq_recovery_detection"),
+        Index("ix_recovery_detections_outcome", "outcome", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    chain: Mapped[str] = mapped_column(String(16))
+    tx_hash: Mapped[str] = mapped_column(String(128))
+    tx_key: Mapped[str] = mapped_column(String(128))
+    transfer_index: Mapped[int]
+    asset: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[str] = mapped_column(String(64))
+    usd_value: Mapped[str | None] = mapped_column(String(64))
+    case: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(24))
+    proposed_owner: Mapped[str | None] = mapped_column(String(64))
+    reasons: Mapped[list[str]] = mapped_column(JsonValue, default=list)
+    detected_at: Mapped[datetime]
