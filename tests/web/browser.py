@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,9 +70,10 @@ class Desk:
     def base_url(self) -> str:
         return self.server.base_url
 
-    def exchange_token(self, uid: str, **claims: Any) -> str:
-        now = SystemClock().now()
-        body = {"uid": uid, "iat": int(now.timestamp()), "exp": int(now.timestamp()) + 600}
+    def exchange_token(self, uid: str, ttl: int = 600, **claims: Any) -> str:
+        """What the exchange signs for a user; a negative ``ttl`` gives an expired one."""
+        now = int(SystemClock().now().timestamp())
+        body = {"uid": uid, "iat": now - max(0, -ttl) - 60, "exp": now + ttl}
         return sign_exchange_token(DEMO_EXCHANGE_TOKEN_KEY, {**body, **claims})
 
     def staff_api(self, name: str) -> httpx.Client:
@@ -124,8 +126,9 @@ async def set_up_desk(database_url: str, data_dir: Path) -> dict[str, StaffLogin
     return logins
 
 
-@pytest.fixture
-async def live_desk(tmp_path: Path) -> AsyncIterator[Desk]:
+@asynccontextmanager
+async def running_desk(tmp_path: Path, env: dict[str, str] | None = None) -> AsyncIterator[Desk]:
+    """A migrated desk with its staff and a ``serve`` process (with an SMTP listener)."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'desk.db'}"
     staff = await set_up_desk(url, tmp_path)
     smtp_port = free_port()
@@ -133,13 +136,23 @@ async def live_desk(tmp_path: Path) -> AsyncIterator[Desk]:
         "web",
         database_url=url,
         data_dir=tmp_path / "node",
-        env={"CEXDESK_SMTP_LISTEN_HOST": "127.0.0.1", "CEXDESK_SMTP_LISTEN_PORT": str(smtp_port)},
+        env={
+            "CEXDESK_SMTP_LISTEN_HOST": "127.0.0.1",
+            "CEXDESK_SMTP_LISTEN_PORT": str(smtp_port),
+            **(env or {}),
+        },
     )
     server.start()
     try:
         yield Desk(server, staff, smtp_port)
     finally:
         server.stop()
+
+
+@pytest.fixture
+async def live_desk(tmp_path: Path) -> AsyncIterator[Desk]:
+    async with running_desk(tmp_path) as desk:
+        yield desk
 
 
 @pytest.fixture

@@ -160,10 +160,18 @@ async def home(lang: Language, request: Request, customer: HelpCustomer, context
 
 
 @router.get("/help/{lang}/chat", response_class=HTMLResponse)
-async def chat(lang: Language, request: Request, customer: HelpCustomer, context: Ctx) -> Response:
-    """The chat widget (also what the embeddable widget frames)."""
+async def chat(
+    lang: Language, request: Request, customer: HelpCustomer, context: Ctx, embed: bool = False
+) -> Response:
+    """The chat widget. With ``embed`` it is the page the exchange's sites frame
+    (``static/js/embed.js``): no header, and the exchange's token arrives in the URL
+    fragment and, when it runs out, by ``postMessage`` from an allowed origin."""
     lang = _language(lang)
-    return _page(request, context, "help/chat.html", lang, customer, strings=i18n.strings_for(lang))
+    template = "help/embed_chat.html" if embed else "help/chat.html"
+    return _page(
+        request, context, template, lang, customer, strings=i18n.strings_for(lang),
+        widget_origins=context.settings.widget_origins,
+    )  # fmt: skip
 
 
 @router.get("/help/{lang}/contact", response_class=HTMLResponse)

@@ -12,6 +12,11 @@
   const unsent = new Map();  // client_id -> text, until acknowledged
   let strings = {};
   let typingTimer = null;
+  // Embedded on an exchange's site: its token (the URL fragment, later postMessage from
+  // an allowed origin) instead of the help-centre cookie, which a third-party frame lacks.
+  const embedded = document.body.dataset.embedded === "1";
+  let token = null;
+  let allowedOrigins = [];
 
   function el(id) { return document.getElementById(id); }
 
@@ -66,7 +71,8 @@
 
   function connect() {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    socket = new WebSocket(scheme + "//" + location.host + "/api/v1/channels/chat/ws");
+    const query = token ? "?token=" + encodeURIComponent(token) : "";
+    socket = new WebSocket(scheme + "//" + location.host + "/api/v1/channels/chat/ws" + query);
     socket.addEventListener("open", function () {
       backoff = 500;
       status("");
@@ -101,6 +107,10 @@
     });
     socket.addEventListener("close", function (event) {
       if (event.code === 4401 || event.code === 4403) {
+        if (embedded && window.parent !== window) {
+          // Ask the exchange's page for a fresh token; connect again when it comes.
+          window.parent.postMessage({ type: "cexdesk:token-needed" }, "*");
+        }
         status(strings.sign_in_first);
         return;
       }
@@ -127,6 +137,20 @@
     const chat = el("chat");
     if (!chat) return;
     strings = JSON.parse(el("chat-strings").textContent);
+    allowedOrigins = (chat.dataset.origins || "").split(" ").filter(Boolean);
+    if (embedded) {
+      const params = new URLSearchParams(location.hash.slice(1));
+      token = params.get("token");
+      history.replaceState(null, "", location.pathname + location.search);
+      window.addEventListener("message", function (event) {
+        if (event.source !== window.parent || allowedOrigins.indexOf(event.origin) < 0) return;
+        const data = event.data || {};
+        if (data.type === "cexdesk:token" && typeof data.token === "string") {
+          token = data.token;
+          if (!socket || socket.readyState === WebSocket.CLOSED) connect();
+        }
+      });
+    }
     el("chat-form").addEventListener("submit", submit);
     el("chat-input").addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) submit(event);
