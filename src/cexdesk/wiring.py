@@ -36,6 +36,9 @@ def build_subscriptions() -> Subscriptions:
     from cexdesk.risk import handlers as risk_handlers
 
     risk_handlers.subscribe(subscriptions)
+    from cexdesk.recovery import handlers as recovery_handlers
+
+    recovery_handlers.subscribe(subscriptions)
     return subscriptions
 
 

@@ -30,6 +30,9 @@ def include_routers(app: FastAPI) -> None:
     from cexdesk.watchlist.views import router as watchlist_router
 
     app.include_router(watchlist_router, prefix=API_PREFIX)
+    from cexdesk.exchange.views import router as exchange_router
+
+    app.include_router(exchange_router, prefix=API_PREFIX)
     from cexdesk.recovery.views import router as recovery_router
 
     app.include_router(recovery_router, prefix=API_PREFIX)

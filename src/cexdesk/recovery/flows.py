@@ -31,7 +31,7 @@ from cexdesk.recovery.engine import (
 )
 from cexdesk.recovery.events import ClaimFiled, ClaimRejected, Recovered
 from cexdesk.recovery.evidence import gather_facts
-from cexdesk.recovery.models import RecoveryClaim
+from cexdesk.recovery.models import RecoveryClaim, RecoveryDetection
 from cexdesk.recovery.schemas import ClaimForm
 
 RECOVERY = audit.Actor("system", "recovery")
@@ -279,3 +279,54 @@ async def reject(session: AsyncSession, claim_id: int, agent_id: int, note: str)
     )
     await outbox.record(session, ClaimRejected(claim.id, claim.customer_id, agent_id))
     return claim
+
+
+async def detect(
+    session: AsyncSession,
+    exchange: ExchangeBackOffice,
+    chain: str,
+    tx_hash: str,
+    index: int,
+    now: datetime,
+    policy: RecoveryPolicy = DEFAULT_POLICY,
+) -> RecoveryDetection | None:
+    """Decide an uncredited deposit the exchange reported, before anyone claims it (once)."""
+    tx_key = tx_hash.lower()
+    existing = await service.detection_of(session, chain, tx_key, index)
+    if existing is not None:
+        return existing
+    transfer = next(
+        (t for t in await exchange.find_transfers(chain, tx_hash) if t.index == index), None
+    )
+    if transfer is None:
+        return None  # the back office reported a transfer it cannot show: nothing to decide
+    price = await exchange.usd_price(transfer.asset)
+    usd_value = transfer.amount * price if price > 0 else None
+    claims = [
+        Claim(c.exchange_uid, c.chain, c.tx_hash, c.asset, Decimal(c.amount), c.from_address,
+              c.filed_at)
+        for c in await service.claims_on_transfer(session, chain, tx_key, index)
+    ]  # fmt: skip
+    facts = await gather_facts(exchange, transfer, usd_value, claims)
+    decision = decide(facts, None, now, policy)
+    detection = RecoveryDetection(
+        chain=chain,
+        tx_hash=transfer.tx_hash,
+        tx_key=tx_key,
+        transfer_index=index,
+        asset=transfer.asset,
+        amount=str(transfer.amount),
+        usd_value=None if usd_value is None else str(usd_value),
+        case=decision.case.value,
+        outcome=decision.outcome.value,
+        proposed_owner=decision.recipient,
+        reasons=list(decision.reasons),
+        detected_at=now,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(detection)
+            await session.flush()
+    except IntegrityError:
+        return await service.detection_of(session, chain, tx_key, index)
+    return detection

@@ -70,3 +70,22 @@ class RecoveryFigures(BaseModel):
     largest_recovery_usd: str
     # From the deposit reaching the chain to the money back in the account.
     median_hours_to_recover: float | None
+
+
+class DetectionOut(BaseModel):
+    id: int
+    network: str
+    tx_hash: str
+    index: int
+    asset: str
+    amount: str
+    usd_value: str | None
+    case: str
+    outcome: str
+    proposed_owner: str | None
+    reasons: list[str]
+    detected_at: datetime
+
+
+class DetectionPage(BaseModel):
+    items: list[DetectionOut]

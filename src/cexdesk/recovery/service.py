@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cexdesk.recovery.models import RecoveryClaim
+from cexdesk.recovery.models import RecoveryClaim, RecoveryDetection
 
 
 async def claim_of(
@@ -105,3 +105,26 @@ async def figures(session: AsyncSession) -> dict[str, Any]:
 async def count_claims(session: AsyncSession, status: str) -> int:
     query = select(func.count()).select_from(RecoveryClaim).where(RecoveryClaim.status == status)
     return int((await session.execute(query)).scalar_one())
+
+
+async def detection_of(
+    session: AsyncSession, chain: str, tx_key: str, index: int
+) -> RecoveryDetection | None:
+    return (
+        await session.execute(
+            select(RecoveryDetection).where(
+                RecoveryDetection.chain == chain,
+                RecoveryDetection.tx_key == tx_key,
+                RecoveryDetection.transfer_index == index,
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def list_detections(
+    session: AsyncSession, outcome: str | None, limit: int
+) -> list[RecoveryDetection]:
+    query = select(RecoveryDetection).order_by(RecoveryDetection.id.desc()).limit(limit)
+    if outcome is not None:
+        query = query.where(RecoveryDetection.outcome == outcome)
+    return list((await session.execute(query)).scalars().all())

@@ -14,12 +14,14 @@ from cexdesk.exchange.service import back_office
 from cexdesk.recovery import flows, service
 from cexdesk.recovery.access import access_claim_by_id
 from cexdesk.recovery.engine import DEFAULT_POLICY
-from cexdesk.recovery.models import RecoveryClaim
+from cexdesk.recovery.models import RecoveryClaim, RecoveryDetection
 from cexdesk.recovery.schemas import (
     ClaimForm,
     ClaimOut,
     ClaimPage,
     ClaimReview,
+    DetectionOut,
+    DetectionPage,
     RecoveryFigures,
     Rejection,
 )
@@ -115,3 +117,24 @@ async def figures(session: ReadSession, staff: CurrentStaff) -> RecoveryFigures:
     """Recovered automatically and by hand, value and largest recovery, claims in review."""
     staff.require(Perm.CUSTOMERS_READ)
     return RecoveryFigures(**await service.figures(session))
+
+
+@router.get("/recovery/detections", response_model=DetectionPage)
+async def list_detections(
+    session: ReadSession,
+    staff: CurrentStaff,
+    outcome: Annotated[str | None, Query(max_length=24)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> DetectionPage:
+    """Uncredited deposits the exchange reported, decided before anyone claimed them."""
+    staff.require(Perm.CUSTOMERS_READ)
+    rows = await service.list_detections(session, outcome, limit)
+    return DetectionPage(items=[_detection(d) for d in rows])
+
+
+def _detection(d: RecoveryDetection) -> DetectionOut:
+    return DetectionOut(
+        id=d.id, network=d.chain, tx_hash=d.tx_hash, index=d.transfer_index, asset=d.asset,
+        amount=d.amount, usd_value=d.usd_value, case=d.case, outcome=d.outcome,
+        proposed_owner=d.proposed_owner, reasons=d.reasons, detected_at=d.detected_at,
+    )  # fmt: skip
