@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from cexdesk.core.db import Base, BigId
+from cexdesk.core.db import Base, BigId, JsonValue
 
 # Spelled out literally (not as bound parameters) so that both SQLite and PostgreSQL can
 # prove a query's WHERE implies the partial index's.
@@ -121,3 +121,20 @@ class TicketLink(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     target_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     created_at: Mapped[datetime]
+
+
+class Macro(Base):
+    """A canned reply: one text per language with placeholders (``tickets.macros``)."""
+
+    __tablename__ = "macros"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    category: Mapped[str | None] = mapped_column(String(40))
+    # language -> text; English is the fallback for a language without its own.
+    texts: Mapped[dict[str, str]] = mapped_column(JsonValue)
+    # The status the reply moves the ticket to ("pending" to await the customer), if any.
+    set_status: Mapped[str | None] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
