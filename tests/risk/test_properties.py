@@ -65,7 +65,7 @@ def requests(draw: st.DrawFn) -> WithdrawalRequest:
     )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(summary=summaries(), request=requests(), blocklisted=st.booleans())
 def test_the_decision_follows_from_its_reasons(
     summary: UserRiskSummary, request: WithdrawalRequest, blocklisted: bool
