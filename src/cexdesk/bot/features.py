@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -122,9 +122,14 @@ class Linear:
     weights: Floats
     bias: Floats
     temperature: float = 1.0
+    _by_feature: Floats = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Row-major (features x classes): a sparse row times it touches only its nonzeros.
+        self._by_feature = np.ascontiguousarray(self.weights.T)
 
     def scores(self, features: Matrix) -> Floats:
-        scores: Floats = np.asarray(features @ self.weights.T, dtype=np.float64) + self.bias
+        scores: Floats = np.asarray(features @ self._by_feature, dtype=np.float64) + self.bias
         return scores
 
     def log_probabilities(self, features: Matrix) -> Floats:
