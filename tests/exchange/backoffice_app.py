@@ -85,6 +85,8 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("POST", USER + "/freeze", lambda ex, p, b, q: ex.freeze_account(p["uid"], b["reason"])),
     ("POST", USER + "/unfreeze", lambda ex, p, b, q: ex.unfreeze_account(p["uid"])),
     ("POST", USER + "/sessions/revoke", _revoke),
+    ("POST", USER + "/withdrawal-lock", lambda ex, p, b, q: ex.lock_withdrawals(p["uid"], datetime.fromisoformat(b["until"]), b["reason"])),  # noqa: E501
+    ("POST", USER + "/whitelist", lambda ex, p, b, q: ex.enforce_whitelist(p["uid"], b["enabled"])),
     ("GET", r"/prices/(?P<asset>[^/]+)", _price),
     ("GET", TX, lambda ex, p, b, q: ex.find_transfers(p["chain"], p["tx"])),
     ("GET", TX + "/deposits", lambda ex, p, b, q: ex.find_deposits(p["chain"], p["tx"])),

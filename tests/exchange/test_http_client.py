@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from decimal import Decimal
 
 import httpx
@@ -114,6 +115,10 @@ async def test_actions_and_their_errors(
     assert (await backoffice.freeze_account(user, "takeover")).frozen
     assert not (await backoffice.unfreeze_account(user)).frozen
     assert await backoffice.revoke_sessions(user) == 1
+    until = traffic.clock.now() + timedelta(hours=24)
+    locked = await backoffice.lock_withdrawals(user, until, "security case")
+    assert locked.withdrawals_locked_until == until
+    assert (await backoffice.enforce_whitelist(user, True)).whitelist_only
     debit = await backoffice.debit("fee-1", user, "USDT", Decimal(500), "too much")
     assert debit.status is BalanceChangeStatus.REJECTED
     credit = await backoffice.credit("c-1", user, "USDT", Decimal("0.5"), "goodwill")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -203,3 +204,34 @@ async def test_phishing_patterns(traffic: TrafficGenerator) -> None:
     assert takeover.withdrawal.device_id == takeover.attacker_device
     history = await traffic.exchange.list_withdrawals(takeover.user_id)
     assert len(history) == 31
+
+
+async def test_a_hardened_account_withdraws_only_later_and_only_to_its_address_book(
+    traffic: TrafficGenerator,
+) -> None:
+    exchange = traffic.exchange
+    user = traffic.user()
+    exchange.set_balance(user, "USDT", Decimal(1000))
+    own = exchange.new_external_address("TRON")
+    exchange.add_to_address_book(user, "TRON", own)
+    until = traffic.clock.now() + timedelta(hours=24)
+    await exchange.lock_withdrawals(user, until, "security case 1")
+    # An earlier lock does not shorten the one in force.
+    profile = await exchange.lock_withdrawals(user, until - timedelta(hours=5), "older")
+    assert profile.withdrawals_locked_until == until
+    assert (await exchange.enforce_whitelist(user, True)).whitelist_only
+
+    def withdraw(to: str) -> None:
+        exchange.request_withdrawal(
+            user, "TRON", "USDT", Decimal(10), to, device_id="d", ip="1.2.3.4", country="VN"
+        )
+
+    with pytest.raises(InvalidTransition, match="locked"):
+        withdraw(own)
+    traffic.clock.advance(hours=25)
+    with pytest.raises(InvalidTransition, match="address book"):
+        withdraw(exchange.new_external_address("TRON"))
+    withdraw(own)
+    await exchange.enforce_whitelist(user, False)
+    withdraw(exchange.new_external_address("TRON"))
+    assert await exchange.balance(user, "USDT") == Decimal(980)

@@ -244,6 +244,11 @@ async def test_a_stolen_withdrawal_is_cancelled_and_the_account_hardened(
     assert response.status_code == 200 and response.json()["status"] == "cancelled"
     assert await traffic.exchange.balance(withdrawal.user_id, "USDT") == before + withdrawal.amount
     assert await traffic.exchange.revoke_sessions(withdrawal.user_id) == 0  # already ended
+    profile = await traffic.exchange.get_user(withdrawal.user_id)
+    assert profile.whitelist_only
+    assert profile.withdrawals_locked_until == traffic.clock.now() + timedelta(hours=24)
+    hardened = response.json()["steps"]["account_hardened"]["note"]
+    assert hardened == "1 sessions ended, withdrawals locked for 24 h, address book only"
     tom = await desk.staff("tom")
     assert (await tom.get("/api/v1/risk/cases")).status_code == 403
 

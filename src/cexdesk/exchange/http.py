@@ -21,6 +21,8 @@ Endpoints, relative to the base URL:
 | POST /users/{uid}/freeze | {reason} | UserProfile |
 | POST /users/{uid}/unfreeze | {} | UserProfile |
 | POST /users/{uid}/sessions/revoke | {} | {revoked} |
+| POST /users/{uid}/withdrawal-lock | {until, reason} | UserProfile |
+| POST /users/{uid}/whitelist | {enabled} | UserProfile |
 | GET /prices/{asset} | | {usd} |
 | GET /chains/{chain}/transactions/{tx} | | [ChainTransfer] |
 | GET /chains/{chain}/transactions/{tx}/deposits | | [Deposit] |
@@ -232,6 +234,17 @@ class HttpBackOffice:
 
     async def unfreeze_account(self, user_id: str) -> UserProfile:
         data = await self._call("POST", f"/users/{_segment(user_id)}/unfreeze", {})
+        return wire.load(UserProfile, data)
+
+    async def lock_withdrawals(self, user_id: str, until: datetime, reason: str) -> UserProfile:
+        body = {"until": until.isoformat(), "reason": reason}
+        data = await self._call("POST", f"/users/{_segment(user_id)}/withdrawal-lock", body)
+        return wire.load(UserProfile, data)
+
+    async def enforce_whitelist(self, user_id: str, enabled: bool) -> UserProfile:
+        data = await self._call(
+            "POST", f"/users/{_segment(user_id)}/whitelist", {"enabled": enabled}
+        )
         return wire.load(UserProfile, data)
 
     async def revoke_sessions(self, user_id: str) -> int:

@@ -104,6 +104,14 @@ class ExchangeBackOffice(Protocol):
 
     async def unfreeze_account(self, user_id: str) -> UserProfile: ...
 
+    async def lock_withdrawals(self, user_id: str, until: datetime, reason: str) -> UserProfile:
+        """No withdrawals until ``until`` (a later lock extends it, an earlier one does not)."""
+        ...
+
+    async def enforce_whitelist(self, user_id: str, enabled: bool) -> UserProfile:
+        """Withdrawals only to addresses in the user's address book (or no longer)."""
+        ...
+
     async def revoke_sessions(self, user_id: str) -> int:
         """Sign the user out everywhere; the number of sessions ended."""
         ...

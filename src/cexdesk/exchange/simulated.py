@@ -402,6 +402,15 @@ class SimulatedExchange:
     ) -> Withdrawal:
         """A user asks to withdraw; the amount leaves their balance until it is cancelled."""
         check_address(chain_code, to_address)
+        user = self._user(user_id)
+        locked_until = user.profile.withdrawals_locked_until
+        if locked_until is not None and self._clock.now() < locked_until:
+            raise InvalidTransition(f"withdrawals are locked until {locked_until.isoformat()}")
+        if user.profile.whitelist_only and all(
+            address_key(e.chain, e.address) != address_key(chain_code, to_address)
+            for e in user.address_book
+        ):
+            raise InvalidTransition("withdrawals go only to addresses in the address book")
         withdrawal_id = self._next_id("w")
         result = self._apply_now(
             BalanceChange(
@@ -544,6 +553,18 @@ class SimulatedExchange:
     async def unfreeze_account(self, user_id: str) -> UserProfile:
         user = self._user(user_id)
         user.profile = replace(user.profile, frozen=False)
+        return user.profile
+
+    async def lock_withdrawals(self, user_id: str, until: datetime, reason: str) -> UserProfile:
+        user = self._user(user_id)
+        current = user.profile.withdrawals_locked_until
+        if current is None or until > current:
+            user.profile = replace(user.profile, withdrawals_locked_until=until)
+        return user.profile
+
+    async def enforce_whitelist(self, user_id: str, enabled: bool) -> UserProfile:
+        user = self._user(user_id)
+        user.profile = replace(user.profile, whitelist_only=enabled)
         return user.profile
 
     async def revoke_sessions(self, user_id: str) -> int:

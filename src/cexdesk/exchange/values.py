@@ -57,6 +57,10 @@ class UserProfile:
     language: str
     registered_at: datetime
     frozen: bool = False
+    # Hardening after a security case: no withdrawals until then, and only to addresses
+    # in the address book.
+    withdrawals_locked_until: datetime | None = None
+    whitelist_only: bool = False
     devices: tuple[Device, ...] = ()
     security_changes: tuple[SecurityChange, ...] = ()
     logins: tuple[Login, ...] = ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +34,7 @@ PLAYBOOK = (
     "identity_reverified",  # KYC face check, ID, device history, questions
 )
 RELEASE_NEEDS = ("contacted_through_verified_channel", "identity_reverified")
+HARDENING_LOCK = timedelta(hours=24)  # no withdrawals after a cancelled, stolen one
 
 
 async def screen_withdrawal(
@@ -175,8 +178,12 @@ async def close_case(
         revoked = 0
     else:
         await exchange.cancel_withdrawal(case.withdrawal_id, resolution)
-        # Harden the account: whoever holds a session now has to sign in again.
+        # Harden the account: whoever holds a session signs in again, nothing leaves for a
+        # day, and after that only to addresses the user keeps in their address book.
         revoked = await exchange.revoke_sessions(case.exchange_uid)
+        until = outbox.session_clock(session).now() + HARDENING_LOCK
+        await exchange.lock_withdrawals(case.exchange_uid, until, f"security case {case.id}")
+        await exchange.enforce_whitelist(case.exchange_uid, True)
     now = outbox.session_clock(session).now()
     case.status = outcome
     case.closed_at = now
@@ -185,7 +192,12 @@ async def close_case(
     if outcome == "cancelled":
         case.steps = {
             **case.steps,
-            "account_hardened": {"at": now.isoformat(), "by": agent_id, "note": "sessions ended"},
+            "account_hardened": {
+                "at": now.isoformat(),
+                "by": agent_id,
+                "note": f"{revoked} sessions ended, withdrawals locked for "
+                f"{HARDENING_LOCK.total_seconds() / 3600:g} h, address book only",
+            },
         }
     await audit.append(
         session,
