@@ -141,6 +141,24 @@ async def test_a_credit_replayed_1000_times_concurrently_over_http_moves_money_o
     assert await traffic.exchange.balance(user, "USDT") == Decimal(250)
 
 
+async def test_a_release_replayed_1000_times_concurrently_over_http_broadcasts_once(
+    backoffice: HttpBackOffice, traffic: TrafficGenerator
+) -> None:
+    user = traffic.user()
+    traffic.exchange.set_balance(user, "USDT", Decimal(100))
+    withdrawal = traffic.exchange.request_withdrawal(
+        user, "TRON", "USDT", Decimal(100), traffic.exchange.new_external_address("TRON"),
+        device_id="d", ip="1.2.3.4", country="VN",
+    )  # fmt: skip
+    await backoffice.hold_withdrawal(withdrawal.id, "risk hold")
+    released = await asyncio.gather(
+        *(backoffice.release_withdrawal(withdrawal.id) for _ in range(1000))
+    )
+    assert len({w.tx_hash for w in released}) == 1
+    assert {w.status for w in released} == {WithdrawalStatus.BROADCAST}
+    assert await traffic.exchange.balance(user, "USDT") == 0
+
+
 async def test_retries_on_5xx_then_gives_up(traffic: TrafficGenerator, clock: FakeClock) -> None:
     app = backoffice_app(traffic.exchange, KEY, clock)
     client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bo")
