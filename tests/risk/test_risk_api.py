@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from cexdesk.core.clock import FakeClock
+from cexdesk.exchange.http import HttpBackOffice
 from cexdesk.exchange.service import use_back_office
 from cexdesk.exchange.signing import SIGNATURE_HEADER, canonical, sign
 from cexdesk.exchange.simulated import SimulatedExchange
@@ -21,9 +22,11 @@ from cexdesk.exchange.traffic import TrafficGenerator
 from cexdesk.exchange.values import SecurityChangeKind, Withdrawal, WithdrawalStatus
 from cexdesk.risk.engine import DEFAULT_POLICY, Signal
 from cexdesk.risk.views import POLICY_KEY
+from tests.exchange.backoffice_app import backoffice_app
 from tests.personas import Desk
 
 DRAINER = "TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW"
+BACKOFFICE_KEY = "key-shared-with-the-test-back-office-0123"
 
 
 @pytest.fixture
@@ -293,3 +296,24 @@ async def test_a_hold_opens_an_urgent_case_ticket_and_the_user_can_deny_it(
         "users_protected": 1,
         "value_kept_usd": "1500",
     }
+
+
+async def test_a_failing_back_office_is_a_502_and_nothing_is_stored(
+    desk: Desk, traffic: TrafficGenerator
+) -> None:
+    withdrawal = poisoned(traffic)
+    app = backoffice_app(traffic.exchange, BACKOFFICE_KEY, traffic.clock)
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bo")
+    use_back_office(
+        desk.ctx.services, HttpBackOffice(client, BACKOFFICE_KEY, traffic.clock, attempts=2)
+    )
+    app.state.control["failures"] = 2
+    failed = await screen(desk, withdrawal)
+    assert failed.status_code == 502 and "HTTP 503" in failed.text
+    seth = await desk.staff("seth")
+    assert (await seth.get("/api/v1/risk/cases")).json()["items"] == []
+    # The exchange asks again once its back office answers: decided over HTTP as in process.
+    answer = await screen(desk, withdrawal)
+    assert answer.status_code == 200 and answer.json()["action"] == "hold"
+    cases = (await seth.get("/api/v1/risk/cases")).json()["items"]
+    assert [case["withdrawal_id"] for case in cases] == [withdrawal.id]

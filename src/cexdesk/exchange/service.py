@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from cexdesk.core.errors import DomainError
-from cexdesk.exchange.protocol import ExchangeBackOffice
+from cexdesk.core.errors import Conflict, DomainError
+from cexdesk.exchange.protocol import ExchangeBackOffice, ExchangeError, InvalidTransition
 
 SERVICE_KEY = "exchange"
 
@@ -14,6 +16,23 @@ class ExchangeNotConfigured(DomainError):
     status = 503
     title = "Exchange back office not configured"
     code = "exchange_not_configured"
+
+
+class BackOfficeFailed(DomainError):
+    status = 502
+    title = "The exchange back office failed"
+    code = "back_office_failed"
+
+
+@contextmanager
+def back_office_errors() -> Iterator[None]:
+    """Turn the back office's refusals into problems the caller can read (409, 502)."""
+    try:
+        yield
+    except InvalidTransition as error:
+        raise Conflict(f"the exchange refused: {error}") from None
+    except ExchangeError as error:
+        raise BackOfficeFailed(f"the exchange back office did not answer: {error}") from None
 
 
 def back_office(services: dict[str, Any]) -> ExchangeBackOffice:

@@ -10,7 +10,7 @@ from cexdesk.api.deps import Ctx, CurrentPrincipal, CurrentStaff, DbSession, Rea
 from cexdesk.core.auth import Perm
 from cexdesk.core.errors import Forbidden
 from cexdesk.customers.models import Customer
-from cexdesk.exchange.service import back_office
+from cexdesk.exchange.service import back_office, back_office_errors
 from cexdesk.recovery import flows, service
 from cexdesk.recovery.access import access_claim_by_id
 from cexdesk.recovery.engine import DEFAULT_POLICY
@@ -64,7 +64,10 @@ async def file_claim(
     customer = await session.get(Customer, principal.id)
     assert customer is not None
     policy = context.services.get(POLICY_KEY, DEFAULT_POLICY)
-    claim = await flows.file_claim(session, back_office(context.services), customer, form, policy)
+    with back_office_errors():
+        claim = await flows.file_claim(
+            session, back_office(context.services), customer, form, policy
+        )
     return _out(claim)
 
 
@@ -100,7 +103,10 @@ async def approve(
     """Approve and pay (a second, different approver above the limit)."""
     staff.require(Perm.MONEY_MOVE)
     await access_claim_by_id(session, staff, claim_id)
-    return _review(await flows.approve(session, back_office(context.services), claim_id, staff.id))
+    with back_office_errors():
+        return _review(
+            await flows.approve(session, back_office(context.services), claim_id, staff.id)
+        )
 
 
 @router.post("/recovery/claims/{claim_id}/reject", response_model=ClaimReview)

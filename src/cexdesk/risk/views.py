@@ -11,7 +11,7 @@ from cexdesk.api.deps import Ctx, CurrentPrincipal, CurrentStaff, DbSession, Rea
 from cexdesk.core.auth import Perm
 from cexdesk.core.errors import Forbidden, Invalid, NotFound, Unauthorized
 from cexdesk.customers.models import Customer
-from cexdesk.exchange.service import back_office
+from cexdesk.exchange.service import back_office, back_office_errors
 from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
 from cexdesk.risk import flows, service
 from cexdesk.risk.access import access_case_by_id
@@ -67,9 +67,10 @@ async def screen_withdrawal(request: Request, session: DbSession, context: Ctx) 
         raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None
     policy = context.services.get(POLICY_KEY, DEFAULT_POLICY)
     store = context.services.setdefault(SUMMARIES_KEY, SummaryStore())
-    screening, case = await flows.screen_withdrawal(
-        session, back_office(context.services), payload, policy, store
-    )
+    with back_office_errors():
+        screening, case = await flows.screen_withdrawal(
+            session, back_office(context.services), payload, policy, store
+        )
     return ScreenResponse(
         withdrawal_id=screening.withdrawal_id,
         action=screening.action,
@@ -101,9 +102,10 @@ async def _close(
     case_id: int, outcome: str, body: CaseClose, session: DbSession, staff: CurrentStaff, ctx: Ctx
 ) -> SecurityCaseOut:
     await access_case_by_id(session, staff, case_id)
-    case = await flows.close_case(
-        session, back_office(ctx.services), case_id, staff.id, outcome, body.resolution
-    )
+    with back_office_errors():
+        case = await flows.close_case(
+            session, back_office(ctx.services), case_id, staff.id, outcome, body.resolution
+        )
     return _case_out(*await access_case_by_id(session, staff, case.id))
 
 
@@ -147,9 +149,10 @@ async def answer(
     customer = await session.get(Customer, principal.id)
     if customer is None or customer.exchange_uid is None:
         raise NotFound("held withdrawal", withdrawal_id)
-    case = await flows.answer_from_user(
-        session, back_office(context.services), customer.exchange_uid, withdrawal_id, body.mine
-    )
+    with back_office_errors():
+        case = await flows.answer_from_user(
+            session, back_office(context.services), customer.exchange_uid, withdrawal_id, body.mine
+        )
     assert case.user_response is not None
     return UserAnswerOut(
         withdrawal_id=withdrawal_id, user_response=case.user_response, status=case.status
