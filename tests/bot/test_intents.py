@@ -147,3 +147,26 @@ def test_threshold_without_out_of_scope_refuses_wrong_unsure_answers() -> None:
     threshold, summary = choose_threshold(probabilities, targets, labels, "oos")
     assert 0.55 < threshold <= 0.8
     assert summary["accuracy"] == 0.75
+
+
+def test_threshold_for_a_required_out_of_scope_recall() -> None:
+    labels = ["a", "b", "oos"]
+    # In-scope answers at 0.9, 0.5 and 0.4; out-of-scope ones at 0.45 and 0.35.
+    probabilities = np.array(
+        [
+            [0.9, 0.05, 0.05],
+            [0.5, 0.3, 0.2],
+            [0.2, 0.4, 0.4],
+            [0.45, 0.3, 0.25],
+            [0.35, 0.33, 0.32],
+        ]
+    )
+    targets = np.array([0, 0, 1, 2, 2])
+    lenient, summary = choose_threshold(probabilities, targets, labels, "oos", oos_recall=0.5)
+    assert 0.35 < lenient <= 0.4
+    assert summary["in_scope_accuracy"] == 1.0
+    assert summary["oos_recall"] == 0.5
+    strict, summary = choose_threshold(probabilities, targets, labels, "oos", oos_recall=1.0)
+    assert 0.45 < strict <= 0.5
+    assert summary["oos_recall"] == 1.0
+    assert summary["in_scope_accuracy"] == pytest.approx(2 / 3)

@@ -84,6 +84,14 @@ def train_command(
     cache: Path = CacheOption,
     no_cache: bool = typer.Option(False, "--no-cache", help="embed everything afresh"),
     seed: int = typer.Option(0, help="seed of the validation hold-out"),
+    oos_recall: float | None = typer.Option(
+        None,
+        "--oos-recall",
+        min=0.0,
+        max=1.0,
+        help="refusal threshold: best in-scope accuracy at this out-of-scope recall "
+        "on validation [default: the best mean of the two]",
+    ),
     quiet: bool = typer.Option(False, "--quiet", help="print only the summary"),
 ) -> None:
     """Train on the set's training split (validation: its own, or held out) and save."""
@@ -99,6 +107,7 @@ def train_command(
         representations=chosen,
         embedder=lambda name: embedders.embedder(name, folder),
         seed=seed,
+        oos_recall=oos_recall,
         progress=None if quiet else (lambda line: typer.echo(f"  {line}")),
     )
     seconds = time.perf_counter() - started

@@ -15,7 +15,8 @@ Pure: no database, no clock. Training takes ``(text, label)`` pairs:
 
 Examples labelled ``oos_label`` (out of scope) are trained as a class of their own,
 and predicting it is a refusal. The threshold maximises, on validation, the mean of
-in-scope accuracy and out-of-scope recall when there are out-of-scope examples, and
+in-scope accuracy and out-of-scope recall when there are out-of-scope examples (or the
+in-scope accuracy at a required out-of-scope recall, ``oos_recall``), and
 otherwise the share of answers that are right or rightly refused (a wrong answer
 refused counts as good as a right answer given).
 
@@ -215,9 +216,17 @@ def _decide(
 
 
 def choose_threshold(
-    probabilities: Floats, targets: Ints, labels: Sequence[str], oos_label: str
+    probabilities: Floats,
+    targets: Ints,
+    labels: Sequence[str],
+    oos_label: str,
+    oos_recall: float | None = None,
 ) -> tuple[float, dict[str, float]]:
-    """The refusal threshold that does best on validation (see the module's docstring)."""
+    """The refusal threshold that does best on validation (see the module's docstring).
+
+    With ``oos_recall`` (and out-of-scope examples): the threshold with the best
+    in-scope accuracy among those refusing at least that share of them.
+    """
     in_scope = _in_scope(probabilities, labels, oos_label)
     best = in_scope.argmax(axis=1)
     confidence = in_scope.max(axis=1)
@@ -231,8 +240,11 @@ def choose_threshold(
         accepted = ~said_oos & (confidence >= t)
         if is_oos.any() and (~is_oos).any():
             in_acc = (right & accepted)[~is_oos].mean()
-            oos_recall = (~accepted)[is_oos].mean()
-            scores.append(0.5 * (in_acc + oos_recall))
+            recall = (~accepted)[is_oos].mean()
+            if oos_recall is None:
+                scores.append(0.5 * (in_acc + recall))
+            else:
+                scores.append(in_acc if recall >= oos_recall else -1.0)
         else:
             scores.append(((right & accepted) | (~right & ~accepted)).mean())
     # Among equally good thresholds take the middle one: the least tuned to this sample.
@@ -287,6 +299,7 @@ def train(
     oos_label: str = OUT_OF_SCOPE,
     embedder: EmbedderFactory | None = None,
     holdout: float = 0.15,
+    oos_recall: float | None = None,
     refit: bool = True,
     seed: int = 0,
     progress: Progress | None = None,
@@ -344,7 +357,7 @@ def train(
     for part, weight in zip(parts, weights, strict=True):
         part.weight = weight
     combined = _combine(val_log_probabilities, weights)
-    threshold, summary = choose_threshold(combined, val_targets, labels, oos_label)
+    threshold, summary = choose_threshold(combined, val_targets, labels, oos_label, oos_recall)
     report.update({"weights": dict(zip(representations, weights, strict=True))})
     report.update({f"validation_{k}": v for k, v in summary.items()})
     say(
