@@ -356,7 +356,11 @@ def train(
     accuracy, _, weights = max(ranked)
     for part, weight in zip(parts, weights, strict=True):
         part.weight = weight
-    combined = _combine(val_log_probabilities, weights)
+    # A representation weighted 0 would cost time at every prediction for nothing.
+    kept = [i for i, part in enumerate(parts) if part.weight > 0]
+    parts = [parts[i] for i in kept]
+    val_log_probabilities = [val_log_probabilities[i] for i in kept]
+    combined = _combine(val_log_probabilities, [part.weight for part in parts])
     threshold, summary = choose_threshold(combined, val_targets, labels, oos_label, oos_recall)
     report.update({"weights": dict(zip(representations, weights, strict=True))})
     report.update({f"validation_{k}": v for k, v in summary.items()})
