@@ -37,6 +37,7 @@ class Perm(StrEnum):
     QA_REVIEW = "qa:review"
     TOKENS_MANAGE = "tokens:manage"
     SLA_MANAGE = "sla:manage"
+    MACROS_MANAGE = "macros:manage"
 
 
 _STAFF_BASE = {
@@ -75,6 +76,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.MONEY_MOVE,
             Perm.QA_REVIEW,
             Perm.SLA_MANAGE,
+            Perm.MACROS_MANAGE,
         }
     ),
     Role.ADMIN: frozenset(set(Perm)),

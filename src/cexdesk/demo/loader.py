@@ -29,6 +29,7 @@ from cexdesk.core.security import ExchangeIdentity, sign_exchange_token
 from cexdesk.core.settings import DEMO_EXCHANGE_TOKEN_KEY
 from cexdesk.customers import flows as customer_flows
 from cexdesk.customers.models import Customer, CustomerIdentity
+from cexdesk.demo import macros as demo_macros
 from cexdesk.demo import people
 from cexdesk.demo.scenarios import FOLLOW_UPS, NOTES, REPLIES, SCENARIOS, Scenario
 from cexdesk.tickets import flows as ticket_flows
@@ -183,6 +184,7 @@ class _Builder:
         # Staff and customers exist before the history starts.
         self.clock.at = self.end - HISTORY - timedelta(days=30)
         await self._teams_and_agents()
+        await self._macros()
         await self._customers()
         for number in range(TICKETS):
             self._plan_ticket(number)
@@ -196,6 +198,13 @@ class _Builder:
         return self.report
 
     # Staff
+
+    async def _macros(self) -> None:
+        for macro in demo_macros.MACROS:
+            await ticket_flows.save_macro(
+                self.session, author=ticket_flows.SYSTEM, name=macro.name, texts=macro.texts,
+                category=macro.category, set_status=macro.set_status,
+            )  # fmt: skip
 
     async def _teams_and_agents(self) -> None:
         for team in people.TEAMS:

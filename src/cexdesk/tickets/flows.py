@@ -33,7 +33,7 @@ from cexdesk.customers.models import Customer
 from cexdesk.intake import pipeline
 from cexdesk.intake.events import MessageFlagged
 from cexdesk.intake.redaction import redact, secret_warning
-from cexdesk.tickets import service
+from cexdesk.tickets import macros, service
 from cexdesk.tickets.events import (
     MessageAdded,
     TicketAssigned,
@@ -42,7 +42,7 @@ from cexdesk.tickets.events import (
     TicketStatusChanged,
     TicketUpdated,
 )
-from cexdesk.tickets.models import Attachment, Message, Ticket, TicketLink, TicketTag
+from cexdesk.tickets.models import Attachment, Macro, Message, Ticket, TicketLink, TicketTag
 from cexdesk.tickets.storage import AttachmentStorage, sanitise_filename, sniff
 
 STATUSES = ("new", "open", "pending", "on_hold", "solved", "closed")
@@ -763,3 +763,51 @@ async def add_attachment(
     session.add(attachment)
     await session.flush()
     return attachment
+
+
+def _check_macro_texts(texts: dict[str, str]) -> dict[str, str]:
+    if not texts or not any(t.strip() for t in texts.values()):
+        raise Invalid("texts", "give the macro a text in at least one language")
+    cleaned = {}
+    for language, text in texts.items():
+        check_language(language)
+        unknown = macros.unknown_placeholders(text)
+        if unknown:
+            known = ", ".join("{" + p + "}" for p in macros.PLACEHOLDERS)
+            raise Invalid("texts", f"{language}: unknown placeholder {{{unknown[0]}}}; use {known}")
+        cleaned[language] = text
+    return cleaned
+
+
+async def save_macro(
+    session: AsyncSession,
+    *,
+    author: Author,
+    name: str,
+    texts: dict[str, str],
+    category: str | None = None,
+    set_status: str | None = None,
+    active: bool = True,
+    macro: Macro | None = None,
+) -> Macro:
+    """Create a macro, or change ``macro``; audited either way."""
+    if set_status is not None and set_status not in {"open", "pending", "on_hold", "solved"}:
+        raise Invalid("set_status", "must be open, pending, on_hold or solved")
+    if category is not None:
+        service.check_category(category, None)
+    texts = _check_macro_texts(texts)
+    now = outbox.session_clock(session).now()
+    clash = await service.macro_by_name(session, name)
+    if clash is not None and (macro is None or clash.id != macro.id):
+        raise Conflict(f"a macro named {name!r} already exists")
+    if macro is None:
+        macro = Macro(name=name, created_at=now)
+        session.add(macro)
+    macro.name, macro.texts, macro.category = name, texts, category
+    macro.set_status, macro.active, macro.updated_at = set_status, active, now
+    await session.flush()
+    await audit.append(
+        session, author.actor, "macro.saved", subject_type="macro", subject_id=macro.id,
+        data={"name": name, "languages": sorted(texts)},
+    )  # fmt: skip
+    return macro

@@ -27,7 +27,9 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.core.errors import Invalid
-from cexdesk.tickets.models import Attachment, Message, Ticket, TicketLink, TicketTag
+from cexdesk.customers.models import Customer
+from cexdesk.tickets import macros
+from cexdesk.tickets.models import Attachment, Macro, Message, Ticket, TicketLink, TicketTag
 
 # The default category tree (TAXONOMY.md); sub-categories are slugs of the table's entries.
 TAXONOMY: dict[str, tuple[str, ...]] = {
@@ -346,3 +348,30 @@ async def search_tickets(
     if len(rows) > limit:
         return rows[:limit], rows[limit - 1].id
     return rows, None
+
+
+async def list_macros(session: AsyncSession, *, active_only: bool = True) -> list[Macro]:
+    query = select(Macro).order_by(Macro.name)
+    if active_only:
+        query = query.where(Macro.active.is_(True))
+    return list((await session.execute(query.limit(500))).scalars())
+
+
+async def get_macro(session: AsyncSession, macro_id: int) -> Macro | None:
+    return await session.get(Macro, macro_id)
+
+
+async def macro_by_name(session: AsyncSession, name: str) -> Macro | None:
+    return (await session.execute(select(Macro).where(Macro.name == name))).scalar_one_or_none()
+
+
+async def macro_reply(session: AsyncSession, macro: Macro, ticket: Ticket, agent_name: str) -> str:
+    """The macro's text in the ticket's language with this ticket's placeholders filled."""
+    customer = await session.get(Customer, ticket.requester_id)
+    values = {
+        "customer_name": customer.display_name if customer else "",
+        "agent_name": agent_name,
+        "ticket_id": str(ticket.id),
+        "subject": ticket.subject,
+    }
+    return macros.fill(macros.text_for(macro.texts, ticket.language), values)

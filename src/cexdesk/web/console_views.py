@@ -33,6 +33,7 @@ from cexdesk.routing import escalation
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
+from cexdesk.tickets import service as ticket_service
 from cexdesk.web import pages
 from cexdesk.web.auth import ConsoleAgent, console_csrf
 from cexdesk.web.templating import is_htmx, render
@@ -249,6 +250,23 @@ async def reply(
             raise Invalid("status", f"must be one of {', '.join(SETTABLE_STATUSES)}")
         await ticket_flows.add_reply(session, ticket, author, body, status=status or None)
     return await _after_write(request, session, agent, ticket_id)
+
+
+@router.get("/console/tickets/{ticket_id}/macro", response_class=HTMLResponse)
+async def macro(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: ReadSession,
+    macro_id: Annotated[str, Query(max_length=20)] = "",
+) -> Response:
+    """The reply box filled with a macro for this ticket (language, names filled in)."""
+    ticket = await access.access_ticket_by_id(session, agent, ticket_id)
+    chosen = await ticket_service.get_macro(session, int(macro_id)) if macro_id.isdigit() else None
+    if chosen is None or not chosen.active:
+        return render(request, "console/_reply_body.html", text="")
+    text = await ticket_service.macro_reply(session, chosen, ticket, agent.display_name)
+    return render(request, "console/_reply_body.html", text=text, set_status=chosen.set_status)
 
 
 @router.post("/console/tickets/{ticket_id}/status", response_class=HTMLResponse)

@@ -24,7 +24,7 @@ from cexdesk.routing.models import Escalation
 from cexdesk.sla import service as sla_service
 from cexdesk.tickets import access
 from cexdesk.tickets import service as ticket_service
-from cexdesk.tickets.models import Message, Ticket
+from cexdesk.tickets.models import Macro, Message, Ticket
 from cexdesk.watchlist import service as watchlist_service
 from cexdesk.watchlist.models import WatchItem
 
@@ -80,6 +80,7 @@ class Conversation:
     can_escalate: bool
     # Who the viewer may hand it to (supervisors); empty for everyone else.
     assignable: list[Agent]
+    macros: list[Macro]
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ async def conversation(session: AsyncSession, viewer: Principal, ticket_id: int)
         assignable=(
             await assignable_agents(session) if viewer.can(Perm.TICKETS_ASSIGN_OTHERS) else []
         ),
+        macros=await ticket_service.list_macros(session),
     )
 
 
