@@ -33,7 +33,7 @@ AUTO_ENGLISH = ("tfidf", "minilm")
 AUTO_MULTILINGUAL = ("tfidf", "e5")
 
 DatasetsOption = typer.Option(DEFAULT_DATASETS, "--datasets", help="folder holding the sets")
-ModelOption = typer.Option(None, "--model", help="engine file [default: var/bot/<set>.npz]")
+ModelOption = typer.Option(None, "--model", help="engine file (default: var/bot/SET.npz)")
 CacheOption = typer.Option(MODELS / "cache", help="embedding cache folder")
 
 
@@ -90,7 +90,7 @@ def train_command(
         min=0.0,
         max=1.0,
         help="refusal threshold: best in-scope accuracy at this out-of-scope recall "
-        "on validation [default: the best mean of the two]",
+        "on validation (default: the best mean of the two)",
     ),
     quiet: bool = typer.Option(False, "--quiet", help="print only the summary"),
 ) -> None:
