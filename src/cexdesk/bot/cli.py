@@ -108,7 +108,9 @@ def train_command(
         embedder=lambda name: embedders.embedder(name, folder),
         seed=seed,
         oos_recall=oos_recall,
-        progress=None if quiet else (lambda line: typer.echo(f"  {line}")),
+        progress=None
+        if quiet
+        else (lambda line: typer.echo(f"  [{time.perf_counter() - started:5.1f} s] {line}")),
     )
     seconds = time.perf_counter() - started
     engine.report["train_seconds"] = round(seconds, 1)
