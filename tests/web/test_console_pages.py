@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 
 import httpx
 from sqlalchemy import insert
@@ -12,6 +13,9 @@ from sqlalchemy import insert
 from cexdesk.core.clock import FakeClock
 from cexdesk.core.security import totp_now
 from cexdesk.customers.models import Customer
+from cexdesk.exchange.service import use_back_office
+from cexdesk.exchange.simulated import SimulatedExchange
+from cexdesk.exchange.traffic import TrafficGenerator
 from cexdesk.intake.language import SUPPORTED
 from cexdesk.tickets.models import Ticket
 from tests.personas import PASSWORD, Desk, Person
@@ -254,3 +258,34 @@ async def test_supervisor_takes_over_and_hands_back(desk: Desk, clock: FakeClock
         headers={"X-CSRF-Token": tom_csrf, "HX-Request": "true"},
     )
     assert refused.status_code == 403
+
+
+async def test_customer_panel_shows_the_exchange_account_and_its_risk_flags(
+    desk: Desk, clock: FakeClock
+) -> None:
+    exchange = SimulatedExchange(clock)
+    use_back_office(desk.ctx.services, exchange)
+    traffic = TrafficGenerator(exchange, clock)
+    traffic.user("uid-alice")
+    traffic.deposit("uid-alice", "TRON", Decimal("250"), asset="USDT")
+    takeover = traffic.account_takeover("uid-alice")
+    await exchange.hold_withdrawal(takeover.withdrawal.id, "new device and country")
+    alice = await desk.customer("alice")
+    created = await alice.post(
+        "/api/v1/tickets", json={"subject": "I did not withdraw this!", "body": "hacked?",
+                                 "channel": "web"},
+    )  # fmt: skip
+    console, _ = await console_client(desk, "tom", clock)
+    page = (await console.get(f"/console/tickets/{created.json()['id']}")).text
+    assert "At the exchange" in page
+    assert "1 withdrawal(s) held for review" in page
+    assert "security change: 2fa from NG" in page
+    assert re.search(r'state-credited">credited</span> 250 USDT · TRON', page)
+    assert re.search(r'state-held">held</span> 47500 USDT · TRON', page)
+
+    bob = await desk.customer("bob")
+    unknown = await bob.post(
+        "/api/v1/tickets", json={"subject": "Hello", "body": "hi", "channel": "web"}
+    )
+    page = (await console.get(f"/console/tickets/{unknown.json()['id']}")).text
+    assert "the exchange does not know this user id" in page

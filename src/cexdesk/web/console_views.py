@@ -120,7 +120,9 @@ async def _console(
 ) -> Response:
     me = await pages.agent_header(session, agent.id)
     conversation = (
-        await pages.conversation(session, agent, ticket_id) if ticket_id is not None else None
+        await pages.conversation(session, agent, ticket_id, pages.exchange_of(context.services))
+        if ticket_id is not None
+        else None
     )
     if conversation is not None and is_htmx(request):
         return render(request, "console/_conversation.html", c=conversation, me=me)
@@ -223,7 +225,9 @@ async def _after_write(
     request: Request, session: DbSession, agent: ConsoleAgent, ticket_id: int
 ) -> Response:
     await session.flush()
-    c = await pages.conversation(session, agent, ticket_id)
+    c = await pages.conversation(
+        session, agent, ticket_id, pages.exchange_of(request.app.state.ctx.services)
+    )
     me = await pages.agent_header(session, agent.id)
     return render(request, "console/_conversation.html", c=c, me=me)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +19,15 @@ from cexdesk.agents.models import Agent
 from cexdesk.core.auth import ROLE_PERMISSIONS, Perm, Principal, Role
 from cexdesk.customers import service as customer_service
 from cexdesk.customers.models import Customer
+from cexdesk.exchange.protocol import ExchangeBackOffice, ExchangeError, UnknownUser
+from cexdesk.exchange.service import ExchangeNotConfigured, back_office
+from cexdesk.exchange.values import (
+    Deposit,
+    DepositStatus,
+    UserProfile,
+    Withdrawal,
+    WithdrawalStatus,
+)
 from cexdesk.routing import escalation
 from cexdesk.routing import service as routing_service
 from cexdesk.routing.models import Escalation
@@ -66,6 +76,69 @@ class MessageView:
 
 
 @dataclass(frozen=True)
+class AccountView:
+    """The customer's account at the exchange, as the back office reports it now."""
+
+    profile: UserProfile | None
+    deposits: list[Deposit]
+    withdrawals: list[Withdrawal]
+    flags: list[str]  # risk flags an agent must not miss
+    unavailable: str | None = None  # why nothing could be shown
+
+
+RECENT = 5
+SECURITY_CHANGE_WINDOW = timedelta(days=7)
+
+
+def exchange_of(services: dict[str, Any]) -> ExchangeBackOffice | None:
+    """This desk's exchange back office, or None where none is configured."""
+    try:
+        return back_office(services)
+    except ExchangeNotConfigured:
+        return None
+
+
+async def account_view(
+    exchange: ExchangeBackOffice | None, uid: str | None, now: datetime
+) -> AccountView | None:
+    """Deposits, withdrawals and risk flags from the back office (None: not an exchange user)."""
+    if uid is None:
+        return None
+    if exchange is None:
+        return AccountView(None, [], [], [], "no exchange back office is configured")
+    try:
+        profile = await exchange.get_user(uid)
+        deposits = await exchange.list_deposits(uid)
+        withdrawals = await exchange.list_withdrawals(uid)
+    except UnknownUser:
+        return AccountView(None, [], [], [], "the exchange does not know this user id")
+    except ExchangeError as error:
+        return AccountView(None, [], [], [], f"the back office did not answer: {error}")
+    flags = []
+    if profile.frozen:
+        flags.append("account frozen")
+    if profile.withdrawals_locked_until is not None and profile.withdrawals_locked_until > now:
+        flags.append(
+            f"withdrawals locked until {profile.withdrawals_locked_until:%Y-%m-%d %H:%M} UTC"
+        )
+    if profile.whitelist_only:
+        flags.append("withdrawals to address book only")
+    recent = [c for c in profile.security_changes if now - c.at <= SECURITY_CHANGE_WINDOW]
+    for change in recent:
+        flags.append(
+            f"security change: {change.kind} from {change.country} on {change.at:%Y-%m-%d}"
+        )
+    held = [w for w in withdrawals if w.status == WithdrawalStatus.HELD]
+    if held:
+        flags.append(f"{len(held)} withdrawal(s) held for review")
+    if any(d.status == DepositStatus.UNMATCHED for d in deposits):
+        flags.append("an unmatched deposit (possible misdeposit)")
+    newest_deposits = sorted(deposits, key=lambda d: d.transfer.block_time, reverse=True)
+    newest_withdrawals = sorted(withdrawals, key=lambda w: w.requested_at, reverse=True)
+    return AccountView(profile, newest_deposits[:RECENT], newest_withdrawals[:RECENT], flags)
+
+
+@dataclass(frozen=True)
 class Conversation:
     ticket: Ticket
     messages: list[MessageView]
@@ -81,6 +154,7 @@ class Conversation:
     # Who the viewer may hand it to (supervisors); empty for everyone else.
     assignable: list[Agent]
     macros: list[Macro]
+    account: AccountView | None
 
 
 @dataclass(frozen=True)
@@ -116,7 +190,12 @@ def _author(message: Message, customer: Customer | None, agents: dict[int, str])
     return {"system": "cexdesk", "bot": "Assistant"}.get(message.author_type, message.author_type)
 
 
-async def conversation(session: AsyncSession, viewer: Principal, ticket_id: int) -> Conversation:
+async def conversation(
+    session: AsyncSession,
+    viewer: Principal,
+    ticket_id: int,
+    exchange: ExchangeBackOffice | None = None,
+) -> Conversation:
     """Everything the conversation view shows, for a staff member who may read it."""
     ticket = await access.access_ticket_by_id(session, viewer, ticket_id)
     messages, next_id = await ticket_service.messages_page(
@@ -156,6 +235,7 @@ async def conversation(session: AsyncSession, viewer: Principal, ticket_id: int)
             await assignable_agents(session) if viewer.can(Perm.TICKETS_ASSIGN_OTHERS) else []
         ),
         macros=await ticket_service.list_macros(session),
+        account=await account_view(exchange, customer.exchange_uid if customer else None, now),
     )
 
 

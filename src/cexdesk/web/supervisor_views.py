@@ -73,6 +73,8 @@ async def assign(
         session, ticket, {"assignee_id": new_assignee}, author=ticket_flows.Author.of(agent)
     )
     await session.flush()
-    c = await pages.conversation(session, agent, ticket_id)
+    c = await pages.conversation(
+        session, agent, ticket_id, pages.exchange_of(request.app.state.ctx.services)
+    )
     me = await pages.agent_header(session, agent.id)
     return render(request, "console/_conversation.html", c=c, me=me)
