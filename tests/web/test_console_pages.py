@@ -289,3 +289,52 @@ async def test_customer_panel_shows_the_exchange_account_and_its_risk_flags(
     )
     page = (await console.get(f"/console/tickets/{unknown.json()['id']}")).text
     assert "the exchange does not know this user id" in page
+
+
+async def test_agents_transfer_consult_and_merge_from_the_conversation(
+    desk: Desk, clock: FakeClock
+) -> None:
+    ada = await desk.staff("ada")
+    europe = await ada.post("/api/v1/teams", json={"slug": "t1-eu", "name": "Tier 1 EU",
+                                                   "kind": "tier1"})  # fmt: skip
+    legal = await ada.post("/api/v1/teams", json={"slug": "legal", "name": "Legal",
+                                                  "kind": "expert"})  # fmt: skip
+    assert europe.status_code == legal.status_code == 201, (europe.text, legal.text)
+    alice = await desk.customer("alice")
+    first = (
+        await alice.post(
+            "/api/v1/tickets",
+            json={
+                "subject": "Account frozen",
+                "body": "why is my account frozen",
+                "channel": "web",
+            },
+        )
+    ).json()
+    second = (await alice.post("/api/v1/tickets", json={
+        "subject": "Frozen again", "body": "still frozen", "channel": "email"})).json()  # fmt: skip
+    tom = await desk.staff("tom")
+    console, csrf = await console_client(desk, "tom", clock)
+    headers = {"X-CSRF-Token": csrf, "HX-Request": "true"}
+    page = await console.get(f"/console/tickets/{first['id']}")
+    assert f'<option value="{legal.json()["id"]}">Legal</option>' in page.text
+
+    moved = await console.post(f"/console/tickets/{first['id']}/transfer",
+                               data={"team_id": europe.json()["id"]}, headers=headers)  # fmt: skip
+    assert moved.status_code == 200, moved.text
+    shown = (await tom.get(f"/api/v1/tickets/{first['id']}")).json()["ticket"]
+    assert shown["team_id"] == europe.json()["id"] and shown["assignee_id"] is None
+
+    asked = await console.post(
+        f"/console/tickets/{first['id']}/consult",
+        data={"team_id": legal.json()["id"], "question": "May we unfreeze on a court order?"},
+        headers=headers,
+    )
+    assert asked.status_code == 200, asked.text
+    consults = (await tom.get(f"/api/v1/tickets/{first['id']}/escalations")).json()
+    assert [c["summary"] for c in consults] == ["May we unfreeze on a court order?"]
+
+    merged = await console.post(f"/console/tickets/{second['id']}/merge",
+                                data={"target_id": first["id"]}, headers=headers)  # fmt: skip
+    assert merged.status_code == 200, merged.text
+    assert (await tom.get(f"/api/v1/tickets/{second['id']}")).json()["ticket"]["status"] == "closed"

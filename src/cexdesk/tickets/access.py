@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.core.auth import Perm, Principal
-from cexdesk.core.errors import Forbidden, NotFound
+from cexdesk.core.errors import Forbidden, Invalid, NotFound
 from cexdesk.tickets import service
 from cexdesk.tickets.models import Ticket
 
@@ -78,3 +78,18 @@ def attachment_visible(
         return True
     kind = "customer" if principal.is_customer else "agent"
     return uploaded_by_type == kind and uploaded_by_id == principal.id
+
+
+async def access_ticket_pair_for_write(
+    session: AsyncSession, principal: Principal, first_id: int, second_id: int
+) -> tuple[Ticket, Ticket]:
+    """Load two tickets for writing (links, merges), locking the lower id first so that
+    two such calls cannot deadlock."""
+    if first_id == second_id:
+        raise Invalid("target_id", "must be another ticket")
+    low, high = sorted((first_id, second_id))
+    by_id = {
+        low: await access_ticket_by_id(session, principal, low, write=True),
+        high: await access_ticket_by_id(session, principal, high, write=True),
+    }
+    return by_id[first_id], by_id[second_id]

@@ -384,27 +384,15 @@ async def update_ticket(
     return await _one_out(session, ticket, principal)
 
 
-async def _lock_pair(
-    session: AsyncSession, principal: Principal, first_id: int, second_id: int
-) -> tuple[Ticket, Ticket]:
-    """Load two tickets for writing, locking the lower id first so two calls cannot deadlock."""
-    if first_id == second_id:
-        raise Invalid("target_id", "must be another ticket")
-    low, high = sorted((first_id, second_id))
-    by_id = {
-        low: await access.access_ticket_by_id(session, principal, low, write=True),
-        high: await access.access_ticket_by_id(session, principal, high, write=True),
-    }
-    return by_id[first_id], by_id[second_id]
-
-
 @router.post("/tickets/{ticket_id}/links", status_code=201, response_model=LinkOut)
 async def link(
     ticket_id: PathId, body: LinkCreate, principal: CurrentPrincipal, session: DbSession
 ) -> LinkOut:
     """Link an escalation child (``target_id``) to this ticket."""
     access.check_staff_write(principal)
-    source, target = await _lock_pair(session, principal, ticket_id, body.target_id)
+    source, target = await access.access_ticket_pair_for_write(
+        session, principal, ticket_id, body.target_id
+    )
     created = await flows.link_tickets(
         session, body.kind, source, target, author=flows.Author.of(principal)
     )
@@ -417,7 +405,9 @@ async def merge(
 ) -> LinkOut:
     """Merge this ticket into ``target_id``; this one closes."""
     access.check_staff_write(principal)
-    source, target = await _lock_pair(session, principal, ticket_id, body.target_id)
+    source, target = await access.access_ticket_pair_for_write(
+        session, principal, ticket_id, body.target_id
+    )
     created = await flows.merge_tickets(session, source, target, author=flows.Author.of(principal))
     return link_out(created)
 

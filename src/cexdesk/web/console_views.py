@@ -306,6 +306,55 @@ async def escalate(
     return await _after_write(request, session, agent, ticket_id)
 
 
+@router.post("/console/tickets/{ticket_id}/transfer", response_class=HTMLResponse)
+async def transfer(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    team_id: Annotated[int, Form(ge=1)],
+) -> Response:
+    """Hand the conversation to another team's queue (it leaves the current assignee)."""
+    ticket = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    access.check_staff_write(agent)
+    access.check_assignment(agent, ticket.assignee_id, None)
+    await ticket_flows.update_ticket(
+        session, ticket, {"team_id": team_id, "assignee_id": None},
+        author=ticket_flows.Author.of(agent),
+    )  # fmt: skip
+    return await _after_write(request, session, agent, ticket_id)
+
+
+@router.post("/console/tickets/{ticket_id}/consult", response_class=HTMLResponse)
+async def consult(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    team_id: Annotated[int, Form(ge=1)],
+    question: Annotated[str, Form(min_length=1, max_length=4000)],
+) -> Response:
+    """Ask an expert team (product, tech, legal) in a side conversation."""
+    ticket = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    await escalation.consult(session, ticket, agent.id, question, team_id)
+    return await _after_write(request, session, agent, ticket_id)
+
+
+@router.post("/console/tickets/{ticket_id}/merge", response_class=HTMLResponse)
+async def merge(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    target_id: Annotated[int, Form(ge=1)],
+) -> Response:
+    """Merge this conversation into another of the same customer's; this one closes."""
+    access.check_staff_write(agent)
+    source, target = await access.access_ticket_pair_for_write(session, agent, ticket_id, target_id)
+    await ticket_flows.merge_tickets(session, source, target, author=ticket_flows.Author.of(agent))
+    return await _after_write(request, session, agent, ticket_id)
+
+
 @router.post("/console/tickets/{ticket_id}/resolve", response_class=HTMLResponse)
 async def resolve_escalation(
     ticket_id: PathId,

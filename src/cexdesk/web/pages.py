@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents import service as agent_service
-from cexdesk.agents.models import Agent
+from cexdesk.agents.models import Agent, Team
 from cexdesk.core.auth import ROLE_PERMISSIONS, Perm, Principal, Role
 from cexdesk.customers import service as customer_service
 from cexdesk.customers.models import Customer
@@ -155,6 +155,7 @@ class Conversation:
     assignable: list[Agent]
     macros: list[Macro]
     account: AccountView | None
+    teams: list[Team]
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,7 @@ async def conversation(
         ),
         macros=await ticket_service.list_macros(session),
         account=await account_view(exchange, customer.exchange_uid if customer else None, now),
+        teams=await agent_service.list_teams(session),
     )
 
 
