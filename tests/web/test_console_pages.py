@@ -338,3 +338,25 @@ async def test_agents_transfer_consult_and_merge_from_the_conversation(
                                 data={"target_id": first["id"]}, headers=headers)  # fmt: skip
     assert merged.status_code == 200, merged.text
     assert (await tom.get(f"/api/v1/tickets/{second['id']}")).json()["ticket"]["status"] == "closed"
+
+
+async def test_a_reply_from_the_console_carries_a_file(desk: Desk, clock: FakeClock) -> None:
+    alice = await desk.customer("alice")
+    created = await alice.post(
+        "/api/v1/tickets", json={"subject": "Fees", "body": "what are the fees", "channel": "web"}
+    )
+    ticket_id = created.json()["id"]
+    console, csrf = await console_client(desk, "tom", clock)
+    sent = await console.post(
+        f"/console/tickets/{ticket_id}/reply",
+        data={"body": "Here is our fee schedule.", "kind": "reply"},
+        files={"file": ("fees.txt", b"Maker 0.1 %, taker 0.1 %\n", "text/plain")},
+        headers={"X-CSRF-Token": csrf, "HX-Request": "true"},
+    )
+    assert sent.status_code == 200, sent.text
+    link = re.search(r'href="(/api/v1/attachments/\d+)" download>📎 fees.txt', sent.text)
+    assert link is not None
+    downloaded = await console.get(link.group(1))
+    assert downloaded.content == b"Maker 0.1 %, taker 0.1 %\n"
+    shown = (await alice.get(f"/api/v1/tickets/{ticket_id}")).json()
+    assert [a["filename"] for a in shown["attachments"]] == ["fees.txt"]

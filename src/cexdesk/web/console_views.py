@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cexdesk.agents import flows as agent_flows
@@ -28,12 +28,13 @@ from cexdesk.api.deps import (
     set_session_cookie,
 )
 from cexdesk.api.schemas import PathId
-from cexdesk.core.errors import DomainError, Forbidden, Invalid, Unauthorized
+from cexdesk.core.errors import DomainError, Forbidden, Invalid, PayloadTooLarge, Unauthorized
 from cexdesk.routing import escalation
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
+from cexdesk.tickets.storage import AttachmentStorage
 from cexdesk.web import pages
 from cexdesk.web.auth import ConsoleAgent, console_csrf
 from cexdesk.web.templating import is_htmx, render
@@ -238,21 +239,36 @@ async def reply(
     request: Request,
     agent: ConsoleAgent,
     session: DbSession,
+    context: Ctx,
     body: Text,
     kind: Annotated[str, Form(pattern="^(reply|note)$")] = "reply",
     status: Annotated[str, Form(max_length=16)] = "",
+    file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    """A public reply (optionally moving the status) or an internal note."""
+    """A public reply (optionally moving the status) or an internal note, with a file."""
     if not body.strip():
         raise Invalid("body", "write something first")
     ticket = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
     author = ticket_flows.Author.of(agent)
+    attachment_ids = []
+    if file is not None and file.filename:
+        limit = context.settings.max_attachment_bytes
+        data = await file.read(limit + 1)
+        if len(data) > limit:
+            raise PayloadTooLarge(f"the file exceeds the limit of {limit} bytes")
+        storage = AttachmentStorage(context.settings.attachments_dir)
+        attachment = await ticket_flows.add_attachment(
+            session, storage, ticket, author, file.filename, data, max_bytes=limit
+        )
+        attachment_ids.append(attachment.id)
     if kind == "note":
-        await ticket_flows.add_note(session, ticket, author, body)
+        await ticket_flows.add_note(session, ticket, author, body, attachment_ids=attachment_ids)
     else:
         if status and status not in SETTABLE_STATUSES:
             raise Invalid("status", f"must be one of {', '.join(SETTABLE_STATUSES)}")
-        await ticket_flows.add_reply(session, ticket, author, body, status=status or None)
+        await ticket_flows.add_reply(
+            session, ticket, author, body, status=status or None, attachment_ids=attachment_ids
+        )
     return await _after_write(request, session, agent, ticket_id)
 
 

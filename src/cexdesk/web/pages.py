@@ -34,7 +34,7 @@ from cexdesk.routing.models import Escalation
 from cexdesk.sla import service as sla_service
 from cexdesk.tickets import access
 from cexdesk.tickets import service as ticket_service
-from cexdesk.tickets.models import Macro, Message, Ticket
+from cexdesk.tickets.models import Attachment, Macro, Message, Ticket
 from cexdesk.watchlist import service as watchlist_service
 from cexdesk.watchlist.models import WatchItem
 
@@ -156,6 +156,7 @@ class Conversation:
     macros: list[Macro]
     account: AccountView | None
     teams: list[Team]
+    attachments: dict[int | None, list[Attachment]]  # by message id (None: not sent yet)
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,15 @@ def _author(message: Message, customer: Customer | None, agents: dict[int, str])
     if message.author_type == "agent" and message.author_id is not None:
         return agents.get(message.author_id, f"Agent {message.author_id}")
     return {"system": "cexdesk", "bot": "Assistant"}.get(message.author_type, message.author_type)
+
+
+async def _attachments_by_message(
+    session: AsyncSession, ticket_id: int
+) -> dict[int | None, list[Attachment]]:
+    grouped: dict[int | None, list[Attachment]] = {}
+    for attachment in await ticket_service.attachments_of(session, ticket_id):
+        grouped.setdefault(attachment.message_id, []).append(attachment)
+    return grouped
 
 
 async def conversation(
@@ -238,6 +248,7 @@ async def conversation(
         macros=await ticket_service.list_macros(session),
         account=await account_view(exchange, customer.exchange_uid if customer else None, now),
         teams=await agent_service.list_teams(session),
+        attachments=await _attachments_by_message(session, ticket.id),
     )
 
 
