@@ -42,3 +42,30 @@ async def test_agents_cannot_open_the_admin_page(desk: Desk, clock: FakeClock) -
     assert (await tom.get("/console/admin")).status_code == 403
     refused = await tom.post("/console/admin/dead-letters/1/replay", headers={"X-CSRF-Token": csrf})
     assert refused.status_code == 403
+
+
+async def test_admin_page_shows_channels_policies_and_manages_macros(
+    desk: Desk, clock: FakeClock
+) -> None:
+    ada, csrf = await console_client(desk, "ada", clock)
+    page = (await ada.get("/console/admin")).text
+    assert "<tr><td>live chat</td><td>on</td>" in page
+    assert "<tr><td>Telegram</td><td>off</td>" in page
+    headers = {"X-CSRF-Token": csrf, "HX-Request": "true"}
+    for language, text in (("en", "Hi {customer_name}, checking now."),
+                           ("vi", "Chào {customer_name}, mình đang kiểm tra.")):  # fmt: skip
+        saved = await ada.post(
+            "/console/admin/macros",
+            data={"name": "Checking", "language": language, "text": text},
+            headers=headers,
+        )
+        assert saved.status_code == 200, saved.text
+    assert "Saved “Checking” (en, vi)." in saved.text
+    bad = await ada.post(
+        "/console/admin/macros",
+        data={"name": "Bad", "language": "en", "text": "Your {password}"},
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    macros = await (await desk.staff("tom")).get("/api/v1/macros")
+    assert [(m["name"], sorted(m["texts"])) for m in macros.json()] == [("Checking", ["en", "vi"])]

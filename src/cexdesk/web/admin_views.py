@@ -3,7 +3,12 @@ the audit log, and who works here (agents, teams)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from dataclasses import dataclass
+from html import escape
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from cexdesk.agents import service as agent_service
@@ -13,11 +18,53 @@ from cexdesk.channels import inbound
 from cexdesk.core import audit, outbox
 from cexdesk.core.auth import Perm, Principal
 from cexdesk.core.errors import Forbidden
+from cexdesk.core.settings import Settings
+from cexdesk.customers.flows import LANGUAGES
+from cexdesk.sla import service as sla_service
+from cexdesk.sla.serialise import policy_to_json
+from cexdesk.tickets import flows as ticket_flows
+from cexdesk.tickets import service as ticket_service
 from cexdesk.web import pages
 from cexdesk.web.auth import ConsoleAgent, console_csrf
 from cexdesk.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class ChannelState:
+    name: str
+    configured: bool
+    detail: str
+
+
+def channel_states(settings: Settings) -> list[ChannelState]:
+    """Which channels this desk has switched on (settings; secrets never shown)."""
+    mailboxes = [urlsplit(m).hostname or "?" for m in settings.imap_mailboxes]
+    origins = ", ".join(settings.widget_origins)
+    return [
+        ChannelState("live chat", True, "help centre chat and /api/v1/channels/chat/ws"),
+        ChannelState("chat widget", bool(settings.widget_origins),
+                     f"framed by {origins}" if origins else "set CEXDESK_WIDGET_ORIGINS"),
+        ChannelState("web form and API", True, "/help/{lang}/contact and POST /api/v1/tickets"),
+        ChannelState("email in (SMTP)", settings.smtp_listen_host is not None,
+                     f"{settings.smtp_listen_host}:{settings.smtp_listen_port}"
+                     if settings.smtp_listen_host else "set CEXDESK_SMTP_LISTEN_HOST"),
+        ChannelState("email in (IMAP)", bool(mailboxes),
+                     ", ".join(mailboxes) or "set CEXDESK_IMAP_MAILBOXES"),
+        ChannelState("email out", settings.smtp_relay_host is not None,
+                     f"via {settings.smtp_relay_host} as {settings.mail_from}"
+                     if settings.smtp_relay_host else "set CEXDESK_SMTP_RELAY_HOST"),
+        ChannelState("Telegram", settings.telegram_bot_token is not None,
+                     "bot token set" if settings.telegram_bot_token
+                     else "set CEXDESK_TELEGRAM_BOT_TOKEN"),
+        ChannelState("X", settings.x_bearer_token is not None,
+                     "account connected" if settings.x_bearer_token
+                     else "set CEXDESK_X_BEARER_TOKEN"),
+        ChannelState("phone", settings.phone_webhook_secret is not None,
+                     "provider webhook on" if settings.phone_webhook_secret
+                     else "set CEXDESK_PHONE_WEBHOOK_SECRET"),
+    ]  # fmt: skip
 
 
 def _check_admin(agent: Principal) -> None:
@@ -50,6 +97,36 @@ async def admin(
         entries=await audit.list_entries(session, limit=50) if agent.can(Perm.AUDIT_READ) else [],
         agents=agents,
         teams=await agent_service.list_teams(session),
+        channels=channel_states(context.settings),
+        policies=[(p.name, policy_to_json(p)) for p in await sla_service.policies(session)],
+        macros=await ticket_service.list_macros(session, active_only=False),
+        manages_macros=agent.can(Perm.MACROS_MANAGE),
+        languages=LANGUAGES,
+    )
+
+
+@router.post("/console/admin/macros", response_class=HTMLResponse)
+async def save_macro(
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    name: Annotated[str, Form(min_length=1, max_length=120)],
+    language: Annotated[str, Form(max_length=16)],
+    text: Annotated[str, Form(min_length=1, max_length=10_000)],
+    set_status: Annotated[str, Form(max_length=16)] = "",
+) -> Response:
+    """A new macro, or a text in one more language for a macro of that name."""
+    agent.require(Perm.MACROS_MANAGE)
+    existing = await ticket_service.macro_by_name(session, name)
+    texts = {**(existing.texts if existing else {}), language: text}
+    macro = await ticket_flows.save_macro(
+        session, author=ticket_flows.Author.of(agent), name=name, texts=texts,
+        category=existing.category if existing else None,
+        set_status=set_status or (existing.set_status if existing else None), macro=existing,
+    )  # fmt: skip
+    return HTMLResponse(
+        f'<p class="ok" id="macro-saved">Saved “{escape(macro.name)}” '
+        f"({escape(', '.join(sorted(macro.texts)))}).</p>"
     )
 
 
