@@ -360,3 +360,47 @@ async def test_a_reply_from_the_console_carries_a_file(desk: Desk, clock: FakeCl
     assert downloaded.content == b"Maker 0.1 %, taker 0.1 %\n"
     shown = (await alice.get(f"/api/v1/tickets/{ticket_id}")).json()
     assert [a["filename"] for a in shown["attachments"]] == ["fees.txt"]
+
+
+async def test_the_request_form_takes_several_files(desk: Desk) -> None:
+    visitor = desk.anonymous()
+    token = desk.exchange_token("uid-alice", name="Alice")
+    assert (await visitor.post("/help/session", json={"token": token})).status_code == 204
+    page = await visitor.get("/help/en/contact")
+    csrf = re.search(r'"X-Help-CSRF": "([0-9a-f]+)"', page.text)
+    assert csrf is not None
+    sent = await visitor.post(
+        "/help/en/contact",
+        data={"subject": "Withdrawal stuck", "body": "Screenshots attached"},
+        files=[("files", ("one.txt", b"first", "text/plain")),
+               ("files", ("two.txt", b"second", "text/plain"))],
+        headers={"X-Help-CSRF": csrf.group(1), "HX-Request": "true"},
+    )  # fmt: skip
+    assert sent.status_code == 200, sent.text
+    ticket_id = int(re.search(r"#(\d+)", sent.text).group(1))  # type: ignore[union-attr]
+    alice = await desk.customer("alice")
+    shown = (await alice.get(f"/api/v1/tickets/{ticket_id}")).json()
+    first_message = shown["messages"][0]["id"]
+    assert sorted((a["filename"], a["message_id"]) for a in shown["attachments"]) == [
+        ("one.txt", first_message), ("two.txt", first_message)]  # fmt: skip
+
+
+async def test_chat_files_need_the_customers_own_chat_and_credentials(desk: Desk) -> None:
+    alice = await desk.customer("alice")
+    chat = await alice.post(
+        "/api/v1/tickets", json={"subject": "Help", "body": "hello", "channel": "chat"}
+    )
+    assert chat.status_code == 201, chat.text
+    chat_id = chat.json()["id"]
+    file = {"file": ("tx.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image/png")}
+    sent = await alice.post(f"/help/chat/{chat_id}/attachments", files=file)
+    assert sent.status_code == 201, sent.text
+    shown = (await alice.get(f"/api/v1/tickets/{chat_id}")).json()
+    assert shown["messages"][-1]["body"] == "📎 tx.png"
+    bob = await desk.customer("bob")
+    assert (await bob.post(f"/help/chat/{chat_id}/attachments", files=file)).status_code == 404
+    # The help-centre cookie alone is not enough: the page's CSRF token must come too.
+    visitor = desk.anonymous()
+    token = desk.exchange_token("uid-alice", name="Alice")
+    assert (await visitor.post("/help/session", json={"token": token})).status_code == 204
+    assert (await visitor.post(f"/help/chat/{chat_id}/attachments", files=file)).status_code == 403

@@ -18,6 +18,12 @@ from tests.web.browser import Desk, needs_chromium, open_page, running_desk, scr
 
 pytestmark = [needs_chromium]
 
+# The smallest PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
 
 class ExchangeSite:
     """The exchange's web server: one page with the widget, and the token endpoint
@@ -94,10 +100,19 @@ async def test_widget_on_the_exchange_site_chats_and_renews_its_token(
         await expect(sent).to_have_count(1)
         await expect(sent).not_to_have_class("mine sending", timeout=10_000)
         assert exchange_site.tokens_given == 2
+        # A screenshot of the wallet goes up from the widget as a message of its own.
+        await chat.locator("#chat-file").set_input_files(
+            files=[{"name": "wallet.png", "mimeType": "image/png", "buffer": PNG}]
+        )
+        await expect(chat.locator(".chat-log li.mine .bubble").last).to_have_text(
+            "📎 wallet.png", timeout=10_000
+        )
         await screenshot(visitor.page, "widget-embedded")
-        with desk.staff_api("sam") as api:
+        with desk.staff_api("sam") as api:  # one sign-in: a TOTP code is good only once
             tickets = api.get("/api/v1/tickets", params={"channel": "chat"}).json()["items"]
-        assert [t["subject"] for t in tickets] == ["Is my withdrawal on hold?"]
+            assert [t["subject"] for t in tickets] == ["Is my withdrawal on hold?"]
+            shown = api.get(f"/api/v1/tickets/{tickets[0]['id']}").json()
+        assert [a["filename"] for a in shown["attachments"]] == ["wallet.png"]
         visitor.assert_clean()
 
 

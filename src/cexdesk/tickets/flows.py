@@ -811,3 +811,24 @@ async def save_macro(
         data={"name": name, "languages": sorted(texts)},
     )  # fmt: skip
     return macro
+
+
+async def attach_to_message(
+    session: AsyncSession,
+    storage: AttachmentStorage,
+    ticket: Ticket,
+    message: Message,
+    author: Author,
+    uploads: Sequence[tuple[str | None, bytes]],
+    *,
+    max_bytes: int,
+) -> list[Attachment]:
+    """Store files and bind them to a message just written (a form's first message)."""
+    stored = []
+    for filename, data in uploads:
+        attachment = await add_attachment(
+            session, storage, ticket, author, filename, data, max_bytes=max_bytes
+        )
+        await _bind_attachments(session, ticket, message, [attachment.id], author)
+        stored.append(attachment)
+    return stored

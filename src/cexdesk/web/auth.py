@@ -25,7 +25,7 @@ from cexdesk.api.deps import (
     same_origin,
 )
 from cexdesk.core.auth import Principal
-from cexdesk.core.errors import DomainError, Forbidden
+from cexdesk.core.errors import DomainError, Forbidden, Unauthorized
 from cexdesk.core.security import csrf_token_for
 
 HELP_CSRF_HEADER = "x-help-csrf"
@@ -97,3 +97,21 @@ async def help_customer(request: Request, context: Ctx) -> Principal | None:
 
 
 HelpCustomer = Annotated[Principal | None, Depends(help_customer)]
+
+
+async def chat_customer(request: Request, context: Ctx) -> Principal:
+    """An end user uploading to their chat: the exchange's token (the embedded widget)
+    or the help-centre cookie with its CSRF token (the help centre's own chat page)."""
+    if request.headers.get("authorization"):
+        try:
+            principal = await resolve_principal(request, context)
+        except DomainError:
+            principal = None
+    else:
+        principal = await help_customer(request, context)
+    if principal is None or not principal.is_customer:
+        raise Unauthorized("sign in at the exchange first")
+    return principal
+
+
+ChatCustomer = Annotated[Principal, Depends(chat_customer)]

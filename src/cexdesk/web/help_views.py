@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import Field
 
 from cexdesk.api.deps import HELP_SESSION_COOKIE, Ctx, DbSession, ReadSession, same_origin
 from cexdesk.api.schemas import PathId, StrictModel
 from cexdesk.core.auth import Principal
-from cexdesk.core.errors import Forbidden, Invalid, NotFound
+from cexdesk.core.errors import Forbidden, Invalid, NotFound, PayloadTooLarge
 from cexdesk.core.security import sign_help_session, verify_exchange_token
 from cexdesk.customers import flows as customer_flows
 from cexdesk.customers import service as customer_service
@@ -28,8 +28,9 @@ from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
 from cexdesk.tickets.models import Ticket
+from cexdesk.tickets.storage import AttachmentStorage
 from cexdesk.web import i18n
-from cexdesk.web.auth import HelpCustomer, help_csrf
+from cexdesk.web.auth import ChatCustomer, HelpCustomer, help_csrf
 from cexdesk.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -190,15 +191,69 @@ async def submit_request(
     context: Ctx,
     subject: Annotated[str, Form(min_length=1, max_length=300)],
     body: Annotated[str, Form(min_length=1, max_length=20_000)],
+    files: Annotated[list[UploadFile], File()] = [],  # noqa: B006 (FastAPI reads, never mutates)
 ) -> Response:
-    """A request from the form: a ticket on the ``web`` channel, through the intake."""
+    """A request from the form: a ticket on the ``web`` channel, through the intake, with
+    up to ``MAX_FORM_FILES`` files on its first message."""
     lang = _language(lang)
     if customer is None:
         raise Forbidden("sign in at the exchange first")
+    uploads = await _read_uploads(context, [f for f in files if f.filename])
+    author = ticket_flows.Author.of(customer)
     created = await ticket_flows.create_ticket(
-        session, customer.id, subject, body, "web", author=ticket_flows.Author.of(customer)
+        session, customer.id, subject, body, "web", author=author
     )
+    if uploads and created.message is not None:
+        await ticket_flows.attach_to_message(
+            session, _storage(context), created.ticket, created.message, author, uploads,
+            max_bytes=context.settings.max_attachment_bytes,
+        )  # fmt: skip
     return _page(request, context, "help/_created.html", lang, customer, created=created.ticket)
+
+
+MAX_FORM_FILES = 5
+
+
+def _storage(context: Ctx) -> AttachmentStorage:
+    return AttachmentStorage(context.settings.attachments_dir)
+
+
+async def _read_uploads(context: Ctx, files: list[UploadFile]) -> list[tuple[str | None, bytes]]:
+    if len(files) > MAX_FORM_FILES:
+        raise Invalid("files", f"at most {MAX_FORM_FILES} files per request")
+    limit = context.settings.max_attachment_bytes
+    uploads = []
+    for upload in files:
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise PayloadTooLarge(f"{upload.filename} exceeds the limit of {limit} bytes")
+        uploads.append((upload.filename, data))
+    return uploads
+
+
+@router.post("/help/chat/{ticket_id}/attachments", status_code=201)
+async def chat_attachment(
+    ticket_id: PathId,
+    customer: ChatCustomer,
+    session: DbSession,
+    context: Ctx,
+    file: Annotated[UploadFile, File()],
+) -> dict[str, int]:
+    """A file sent from the chat widget: a message of its own in the chat conversation,
+    which the customer's and the agent's screens receive like any other."""
+    ticket = await access.access_ticket_by_id(session, customer, ticket_id, write=True)
+    if ticket.channel != "chat":
+        raise Invalid("ticket_id", "not a chat conversation")
+    [(filename, data)] = await _read_uploads(context, [file])
+    author = ticket_flows.Author.of(customer)
+    attachment = await ticket_flows.add_attachment(
+        session, _storage(context), ticket, author, filename, data,
+        max_bytes=context.settings.max_attachment_bytes,
+    )  # fmt: skip
+    replied = await ticket_flows.add_reply(
+        session, ticket, author, f"📎 {attachment.filename}", attachment_ids=[attachment.id]
+    )
+    return {"message_id": replied.message.id, "attachment_id": attachment.id}
 
 
 @router.get("/help/{lang}/requests", response_class=HTMLResponse)

@@ -17,6 +17,7 @@
   const embedded = document.body.dataset.embedded === "1";
   let token = null;
   let allowedOrigins = [];
+  let ticketId = null;  // the open chat conversation, from hello and acks
 
   function el(id) { return document.getElementById(id); }
 
@@ -84,12 +85,16 @@
     socket.addEventListener("message", function (event) {
       let frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
-      if (frame.type === "message") {
+      if (frame.type === "hello") {
+        ticketId = frame.ticket_id;
+      } else if (frame.type === "message") {
+        if (frame.ticket_id) ticketId = frame.ticket_id;
         showMessage(frame);
       } else if (frame.type === "ack") {
         const pending = document.querySelector('[data-key="' + CSS.escape(frame.client_id) + '"]');
         if (pending) { pending.classList.remove("sending"); pending.dataset.messageId = frame.message_id; }
         seen.add(frame.message_id);
+        ticketId = frame.ticket_id;
         lastId = Math.max(lastId, frame.message_id);
         unsent.delete(frame.client_id);
       } else if (frame.type === "agent_joined") {
@@ -117,6 +122,36 @@
       status(strings.offline);
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 15000);
+    });
+  }
+
+  function upload() {
+    const input = el("chat-file");
+    const file = input.files && input.files[0];
+    input.value = "";
+    if (!file) return;
+    if (!ticketId) { status(strings.type_message); return; }  // say something first
+    const form = new FormData();
+    form.append("file", file);
+    const headers = {};
+    if (token) {
+      headers.Authorization = "Bearer " + token;
+    } else {
+      const hx = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+      headers["X-Help-CSRF"] = hx["X-Help-CSRF"] || "";
+    }
+    const pending = line("mine sending", "📎 " + file.name);
+    fetch("/help/chat/" + ticketId + "/attachments", {
+      method: "POST", body: form, headers: headers, credentials: "same-origin",
+    }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function () {
+      // The socket brings the stored message; this placeholder gives way to it.
+      pending.remove();
+    }).catch(function () {
+      pending.classList.add("failed");
+      status(strings.offline);
     });
   }
 
@@ -152,6 +187,7 @@
       });
     }
     el("chat-form").addEventListener("submit", submit);
+    el("chat-file").addEventListener("change", upload);
     el("chat-input").addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) submit(event);
     });
