@@ -158,6 +158,30 @@ async def test_a_client_on_node_b_sees_what_happens_on_node_a(
             )
             assert all(m.get("internal") is False for m in seen)
             await until(agent_on_b, has("ticket.message_added", message_id=message_id))
+
+            # Live chat across nodes: the customer chats on A (and has a second tab on B);
+            # the agent on B sees it, answers through B, and both tabs get the answer.
+            chat = "/api/v1/channels/chat/ws?token=" + customer
+            ws_a, ws_b = a.base_url.replace("http", "ws", 1), b.base_url.replace("http", "ws", 1)
+            async with connect(ws_a + chat) as tab_a, connect(ws_b + chat) as tab_b:
+                for tab in (tab_a, tab_b):
+                    assert json.loads(await tab.recv())["type"] == "hello"
+                client_id = str(uuid.uuid4())
+                await tab_a.send(json.dumps({"type": "message", "client_id": client_id,
+                                             "text": "Is my TRC20 deposit lost?"}))  # fmt: skip
+                acked = await until(tab_a, lambda ms: any(m.get("type") == "ack" for m in ms))
+                chat_id = next(m for m in acked if m.get("type") == "ack")["ticket_id"]
+                await until(agent_on_b, has("ticket.created", ticket_id=chat_id))
+                await until(tab_b, has("message", client_id=client_id, ticket_id=chat_id))
+                async with httpx.AsyncClient(base_url=b.base_url, timeout=10) as on_b:
+                    answer = await on_b.post(
+                        f"/api/v1/tickets/{chat_id}/replies",
+                        json={"body": "No: it is on its way, 3 of 20 confirmations."},
+                        headers={"Authorization": f"Bearer {agent}"},
+                    )
+                assert answer.status_code == 201, answer.text
+                for tab in (tab_a, tab_b):
+                    await until(tab, has("message", author_type="agent", ticket_id=chat_id))
     finally:
         a.kill()
         b.kill()
