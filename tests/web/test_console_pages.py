@@ -383,6 +383,18 @@ async def test_the_request_form_takes_several_files(desk: Desk) -> None:
     first_message = shown["messages"][0]["id"]
     assert sorted((a["filename"], a["message_id"]) for a in shown["attachments"]) == [
         ("one.txt", first_message), ("two.txt", first_message)]  # fmt: skip
+    # Alice reads her request back in the help centre and downloads her file.
+    request_page = (await visitor.get(f"/help/en/requests/{ticket_id}")).text
+    link = re.search(r'href="(/help/attachments/\d+)" download>one.txt', request_page)
+    assert link is not None
+    downloaded = await visitor.get(link.group(1))
+    assert downloaded.content == b"first"
+    assert "attachment;" in downloaded.headers["content-disposition"]
+    # Nobody else's cookie opens it.
+    other = desk.anonymous()
+    bob_token = desk.exchange_token("uid-bob", name="Bob")
+    assert (await other.post("/help/session", json={"token": bob_token})).status_code == 204
+    assert (await other.get(link.group(1))).status_code == 404
 
 
 async def test_chat_files_need_the_customers_own_chat_and_credentials(desk: Desk) -> None:

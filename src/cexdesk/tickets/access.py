@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cexdesk.core.auth import Perm, Principal
 from cexdesk.core.errors import Forbidden, Invalid, NotFound
 from cexdesk.tickets import service
-from cexdesk.tickets.models import Ticket
+from cexdesk.tickets.models import Attachment, Ticket
 
 
 def check_read_all(principal: Principal) -> None:
@@ -93,3 +93,50 @@ async def access_ticket_pair_for_write(
         high: await access_ticket_by_id(session, principal, high, write=True),
     }
     return by_id[first_id], by_id[second_id]
+
+
+async def access_attachment_by_id(
+    session: AsyncSession, principal: Principal, attachment_id: int
+) -> Attachment:
+    """An attachment the principal may download: on a ticket they may read and, for a
+    customer, their own upload or one on a public message. Anything else is not found."""
+    attachment = await session.get(Attachment, attachment_id)
+    if attachment is None or attachment.ticket_id is None:
+        raise NotFound("attachment", attachment_id)
+    try:
+        await access_ticket_by_id(session, principal, attachment.ticket_id)
+    except NotFound:
+        raise NotFound("attachment", attachment_id) from None
+    public = await service.public_message_ids(
+        session, [] if attachment.message_id is None else [attachment.message_id]
+    )
+    if not attachment_visible(
+        principal,
+        uploaded_by_type=attachment.uploaded_by_type,
+        uploaded_by_id=attachment.uploaded_by_id,
+        on_public_message=attachment.message_id in public,
+    ):
+        raise NotFound("attachment", attachment_id)
+    return attachment
+
+
+async def visible_attachments(
+    session: AsyncSession, principal: Principal, ticket_id: int
+) -> list[Attachment]:
+    """A ticket's attachments this principal may see (call after loading the ticket)."""
+    attachments = await service.attachments_of(session, ticket_id)
+    if sees_internal(principal):
+        return attachments
+    public = await service.public_message_ids(
+        session, [a.message_id for a in attachments if a.message_id is not None]
+    )
+    return [
+        a
+        for a in attachments
+        if attachment_visible(
+            principal,
+            uploaded_by_type=a.uploaded_by_type,
+            uploaded_by_id=a.uploaded_by_id,
+            on_public_message=a.message_id in public,
+        )
+    ]

@@ -12,8 +12,16 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from anyio import to_thread
+from fastapi import Response
+
+from cexdesk.core.errors import NotFound
+
+if TYPE_CHECKING:
+    from cexdesk.tickets.models import Attachment
 
 ALLOWED_TYPES = (
     "image/png",
@@ -125,3 +133,26 @@ class AttachmentStorage:
 
     async def read(self, key: str) -> bytes:
         return await to_thread.run_sync(self.path(key).read_bytes)
+
+
+async def download_response(storage: AttachmentStorage, attachment: Attachment) -> Response:
+    """A stored file as a download: never rendered, never cached, sandboxed if opened."""
+    try:
+        data = await storage.read(attachment.storage_key)
+    except FileNotFoundError:
+        raise NotFound("attachment file", attachment.id) from None
+    ascii_name = attachment.filename.encode("ascii", "replace").decode().replace('"', "_")
+    disposition = (
+        f'attachment; filename="{ascii_name.replace("?", "_")}"; '
+        f"filename*=UTF-8''{quote(attachment.filename, safe='')}"
+    )
+    return Response(
+        data,
+        media_type=attachment.content_type,
+        headers={
+            "Content-Disposition": disposition,
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "Cache-Control": "private, no-store",
+        },
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cexdesk.api.deps import Ctx, CurrentPrincipal, DbSession, ReadSession
 from cexdesk.api.schemas import NO_NUL, PathId, QueryId
 from cexdesk.core.auth import Principal
-from cexdesk.core.errors import Forbidden, Invalid, NotFound, PayloadTooLarge
+from cexdesk.core.errors import Forbidden, Invalid, PayloadTooLarge
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access, flows, service
 from cexdesk.tickets.models import Attachment, Message, Ticket, TicketLink
@@ -35,7 +34,7 @@ from cexdesk.tickets.schemas import (
     TicketPage,
     TicketPatch,
 )
-from cexdesk.tickets.storage import AttachmentStorage
+from cexdesk.tickets.storage import AttachmentStorage, download_response
 
 router = APIRouter(tags=["tickets"])
 
@@ -268,7 +267,7 @@ async def show_ticket(
     ticket = await access.access_ticket_by_id(session, principal, ticket_id)
     internal = access.sees_internal(principal)
     messages, next_id = await service.messages_page(session, ticket.id, include_internal=internal)
-    attachments = await _visible_attachments(session, principal, ticket.id)
+    attachments = await access.visible_attachments(session, principal, ticket.id)
     links = await service.links_of(session, ticket.id)
     if not internal:
         # Escalation children and merges are internal routing; follow-ups are the user's own.
@@ -280,27 +279,6 @@ async def show_ticket(
         attachments=[attachment_out(a) for a in attachments],
         links=[link_out(link) for link in links],
     )
-
-
-async def _visible_attachments(
-    session: AsyncSession, principal: Principal, ticket_id: int
-) -> list[Attachment]:
-    attachments = await service.attachments_of(session, ticket_id)
-    if access.sees_internal(principal):
-        return attachments
-    public = await service.public_message_ids(
-        session, [a.message_id for a in attachments if a.message_id is not None]
-    )
-    return [
-        a
-        for a in attachments
-        if access.attachment_visible(
-            principal,
-            uploaded_by_type=a.uploaded_by_type,
-            uploaded_by_id=a.uploaded_by_id,
-            on_public_message=a.message_id in public,
-        )
-    ]
 
 
 @router.get("/tickets/{ticket_id}/messages", response_model=MessagePage)
@@ -448,42 +426,8 @@ async def download(
     attachment_id: PathId, principal: CurrentPrincipal, session: ReadSession, context: Ctx
 ) -> Response:
     """The file, as a download that browsers will not try to render."""
-    attachment = await session.get(Attachment, attachment_id)
-    if attachment is None or attachment.ticket_id is None:
-        raise NotFound("attachment", attachment_id)
-    try:
-        await access.access_ticket_by_id(session, principal, attachment.ticket_id)
-    except NotFound:
-        raise NotFound("attachment", attachment_id) from None
-    public = await service.public_message_ids(
-        session, [] if attachment.message_id is None else [attachment.message_id]
-    )
-    if not access.attachment_visible(
-        principal,
-        uploaded_by_type=attachment.uploaded_by_type,
-        uploaded_by_id=attachment.uploaded_by_id,
-        on_public_message=attachment.message_id in public,
-    ):
-        raise NotFound("attachment", attachment_id)
-    try:
-        data = await _storage(context).read(attachment.storage_key)
-    except FileNotFoundError:
-        raise NotFound("attachment file", attachment_id) from None
-    ascii_name = attachment.filename.encode("ascii", "replace").decode().replace('"', "_")
-    disposition = (
-        f'attachment; filename="{ascii_name.replace("?", "_")}"; '
-        f"filename*=UTF-8''{quote(attachment.filename, safe='')}"
-    )
-    return Response(
-        data,
-        media_type=attachment.content_type,
-        headers={
-            "Content-Disposition": disposition,
-            "X-Content-Type-Options": "nosniff",
-            "Content-Security-Policy": "default-src 'none'; sandbox",
-            "Cache-Control": "private, no-store",
-        },
-    )
+    attachment = await access.access_attachment_by_id(session, principal, attachment_id)
+    return await download_response(_storage(context), attachment)
 
 
 @router.get("/search", response_model=TicketPage)

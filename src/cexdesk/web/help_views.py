@@ -27,8 +27,8 @@ from cexdesk.intake.language import SUPPORTED
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
-from cexdesk.tickets.models import Ticket
-from cexdesk.tickets.storage import AttachmentStorage
+from cexdesk.tickets.models import Attachment, Ticket
+from cexdesk.tickets.storage import AttachmentStorage, download_response
 from cexdesk.web import i18n
 from cexdesk.web.auth import ChatCustomer, HelpCustomer, help_csrf
 from cexdesk.web.templating import render
@@ -287,8 +287,22 @@ async def one_request(
         return RedirectResponse(f"/help/{lang}/requests", status_code=303)
     ticket = await access.access_ticket_by_id(session, customer, ticket_id)
     messages, _ = await ticket_service.messages_page(session, ticket.id, include_internal=False)
+    files: dict[int | None, list[Attachment]] = {}
+    for attachment in await access.visible_attachments(session, customer, ticket.id):
+        files.setdefault(attachment.message_id, []).append(attachment)
     return _page(request, context, "help/request.html", lang, customer, ticket=ticket,
-                 messages=messages, status_key=CUSTOMER_STATUS)  # fmt: skip
+                 messages=messages, files=files, status_key=CUSTOMER_STATUS)  # fmt: skip
+
+
+@router.get("/help/attachments/{attachment_id}")
+async def download(
+    attachment_id: PathId, customer: HelpCustomer, session: ReadSession, context: Ctx
+) -> Response:
+    """A file of the signed-in user's own conversations, as a download."""
+    if customer is None:
+        raise NotFound("attachment", attachment_id)
+    attachment = await access.access_attachment_by_id(session, customer, attachment_id)
+    return await download_response(_storage(context), attachment)
 
 
 @router.post("/help/{lang}/requests/{ticket_id}/reply", response_class=HTMLResponse)
