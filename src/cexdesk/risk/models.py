@@ -53,3 +53,42 @@ class SecurityCase(Base):
     # What the user said from their signed-in session: confirmed | denied.
     user_response: Mapped[str | None] = mapped_column(String(12))
     user_responded_at: Mapped[datetime | None]
+
+
+class Investigation(Base):
+    """A stolen-funds investigation: a timeline, traced addresses, tasks, regular updates."""
+
+    __tablename__ = "risk_investigations"
+    __table_args__ = (Index("ix_risk_investigations_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    exchange_uid: Mapped[str] = mapped_column(String(64), index=True)
+    # The user's own conversation, where they are told of progress (optional).
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    summary: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8))  # open | closed
+    opened_at: Mapped[datetime]
+    opened_by: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    update_every_hours: Mapped[int] = mapped_column(Integer)
+    next_update_due: Mapped[datetime]
+    last_update_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    closing_note: Mapped[str | None] = mapped_column(Text)
+
+
+class InvestigationEntry(Base):
+    """One line of an investigation's timeline."""
+
+    __tablename__ = "risk_investigation_entries"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    investigation_id: Mapped[int] = mapped_column(ForeignKey("risk_investigations.id"), index=True)
+    at: Mapped[datetime]
+    # opened | note | traced_address | task | update_sent | update_overdue | closed
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    team: Mapped[str | None] = mapped_column(String(16))  # tasks: security | legal
+    chain: Mapped[str | None] = mapped_column(String(16))
+    address: Mapped[str | None] = mapped_column(String(128))
+    done_at: Mapped[datetime | None]
