@@ -158,7 +158,7 @@ async def conversation_live(
     ticket_id: PathId, request: Request, agent: ConsoleAgent, session: ReadSession
 ) -> Response:
     """The parts of a conversation that change under the agent: timeline and clocks."""
-    c = await pages.conversation(session, agent, ticket_id)
+    c = await pages.conversation(session, agent, ticket_id, panel=False)
     return render(request, "console/_live.html", c=c)
 
 

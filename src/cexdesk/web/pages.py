@@ -206,6 +206,8 @@ async def conversation(
     viewer: Principal,
     ticket_id: int,
     exchange: ExchangeBackOffice | None = None,
+    *,
+    panel: bool = True,
 ) -> Conversation:
     """Everything the conversation view shows, for a staff member who may read it."""
     ticket = await access.access_ticket_by_id(session, viewer, ticket_id)
@@ -242,12 +244,19 @@ async def conversation(
         escalations=made,
         carried=carried,
         can_escalate=can_escalate,
+        # The side panel and the forms; the live refresh of the timeline goes without.
         assignable=(
-            await assignable_agents(session) if viewer.can(Perm.TICKETS_ASSIGN_OTHERS) else []
+            await assignable_agents(session)
+            if panel and viewer.can(Perm.TICKETS_ASSIGN_OTHERS)
+            else []
         ),
-        macros=await ticket_service.list_macros(session),
-        account=await account_view(exchange, customer.exchange_uid if customer else None, now),
-        teams=await agent_service.list_teams(session),
+        macros=await ticket_service.list_macros(session) if panel else [],
+        account=(
+            await account_view(exchange, customer.exchange_uid if customer else None, now)
+            if panel
+            else None
+        ),
+        teams=await agent_service.list_teams(session) if panel else [],
         attachments=await _attachments_by_message(session, ticket.id),
     )
 
