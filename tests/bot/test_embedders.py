@@ -79,3 +79,12 @@ def test_multilingual_engine_with_e5_saves_and_loads(tmp_path: Path) -> None:
         p.intent == label for p, (_, label) in zip(loaded.predict(texts), samples.TEST, strict=True)
     ]
     assert sum(right) >= len(texts) - 1
+
+
+def test_training_embeds_each_example_once() -> None:
+    model = CountingEmbedder()
+    examples = samples.examples()
+    engine = train(examples, representations=("tfidf", "counting"), embedder=lambda _name: model)
+    # Once for fitting or validation; the refit on both reuses those vectors.
+    assert sorted(model.embedded) == sorted(text for text, _ in examples)
+    assert engine.report["train_examples"] == len(examples)

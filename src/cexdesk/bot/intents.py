@@ -324,6 +324,8 @@ def train(
 
     parts: list[_Part] = []
     val_log_probabilities: list[Floats] = []
+    # Embeddings have nothing to fit: the refit reuses them rather than embed again.
+    embedded: dict[str, tuple[Any, Any]] = {}
     report: dict[str, Any] = {"train_examples": len(examples), "labels": len(labels)}
     for name in representations:
         representation: Representation = (
@@ -333,6 +335,8 @@ def train(
         representation.fit(fit_texts)
         fit_x = representation.transform(fit_texts)
         val_x = representation.transform(val_texts)
+        if not representation.sparse:
+            embedded[name] = (fit_x, val_x)
         best: tuple[float, float, Linear, float] | None = None
         for c in SPARSE_C if representation.sparse else DENSE_C:
             linear = fit_linear(fit_x, fit_targets, len(labels), c)
@@ -373,11 +377,14 @@ def train(
         all_texts = list(fit_texts) + list(val_texts)
         all_targets = np.concatenate([fit_targets, val_targets])
         for part in parts:
-            say(f"{part.representation.name}: refit on {len(all_texts)} texts")
-            part.representation.fit(all_texts)
+            name = part.representation.name
+            say(f"{name}: refit on {len(all_texts)} texts")
+            if name in embedded:
+                features = np.vstack(embedded[name])
+            else:
+                part.representation.fit(all_texts)
+                features = part.representation.transform(all_texts)
             temperature = part.linear.temperature
-            part.linear = fit_linear(
-                part.representation.transform(all_texts), all_targets, len(labels), part.c
-            )
+            part.linear = fit_linear(features, all_targets, len(labels), part.c)
             part.linear.temperature = temperature
     return IntentModel(labels, oos_label, parts, threshold, report)
