@@ -56,4 +56,7 @@ def build_timer_kinds() -> TimerKinds:
     from cexdesk.channels import handlers as channel_handlers
 
     channel_handlers.register(kinds)
+    from cexdesk.risk import jobs as risk_jobs
+
+    risk_jobs.register(kinds)
     return kinds

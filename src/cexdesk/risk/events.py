@@ -28,3 +28,12 @@ class SecurityCaseClosed(Event):
     exchange_uid: str
     outcome: str  # released | cancelled
     agent_id: int | None  # None: the user cancelled it from their own session
+
+
+@event_type("risk.investigation_update_overdue")
+@dataclass(frozen=True)
+class InvestigationUpdateOverdue(Event):
+    """The user of a stolen-funds investigation is due an update nobody has sent."""
+
+    investigation_id: int
+    exchange_uid: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -95,3 +95,60 @@ class CaseClose(BaseModel):
 
 class CasePage(BaseModel):
     items: list[SecurityCaseOut]
+
+
+class InvestigationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    exchange_uid: str = Field(min_length=1, max_length=64)
+    summary: str = Field(min_length=3, max_length=5000)
+    update_every_hours: int = Field(default=72, ge=1, le=24 * 30)
+    ticket_id: int | None = None
+
+
+class EntryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["note", "traced_address", "task"]
+    text: str = Field(min_length=1, max_length=5000)
+    team: Literal["security", "legal"] | None = None
+    chain: str | None = Field(default=None, max_length=16)
+    address: str | None = Field(default=None, max_length=128)
+
+
+class UpdateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=3, max_length=5000)
+
+
+class CloseIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(min_length=3, max_length=5000)
+
+
+class EntryOut(BaseModel):
+    id: int
+    at: datetime
+    kind: str
+    text: str
+    agent_id: int | None
+    team: str | None
+    chain: str | None
+    address: str | None
+    done_at: datetime | None
+
+
+class InvestigationOut(BaseModel):
+    id: int
+    exchange_uid: str
+    ticket_id: int | None
+    summary: str
+    status: str
+    opened_at: datetime
+    update_every_hours: int
+    next_update_due: datetime
+    last_update_at: datetime | None
+    closed_at: datetime | None
+    timeline: list[EntryOut]

@@ -13,19 +13,25 @@ from cexdesk.core.errors import Forbidden, Invalid, NotFound, Unauthorized
 from cexdesk.customers.models import Customer
 from cexdesk.exchange.service import back_office, back_office_errors
 from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
-from cexdesk.risk import flows, service
+from cexdesk.risk import flows, investigations, service
 from cexdesk.risk.access import access_case_by_id
 from cexdesk.risk.engine import DEFAULT_POLICY
-from cexdesk.risk.models import SecurityCase, WithdrawalScreening
+from cexdesk.risk.models import Investigation, SecurityCase, WithdrawalScreening
 from cexdesk.risk.schemas import (
     CaseClose,
     CasePage,
+    CloseIn,
+    EntryIn,
+    EntryOut,
+    InvestigationIn,
+    InvestigationOut,
     ReasonOut,
     RiskFigures,
     ScreenRequest,
     ScreenResponse,
     SecurityCaseOut,
     StepIn,
+    UpdateIn,
     UserAnswer,
     UserAnswerOut,
 )
@@ -164,3 +170,89 @@ async def figures(session: ReadSession, staff: CurrentStaff) -> RiskFigures:
     """Withdrawals held and blocked, false holds, users protected, value kept."""
     staff.require(Perm.SECURITY_CASES)
     return RiskFigures(**await service.figures(session))
+
+
+async def _investigation_out(
+    session: DbSession | ReadSession, investigation_id: int
+) -> InvestigationOut:
+    found = await session.get(Investigation, investigation_id)
+    if found is None:
+        raise NotFound("investigation", investigation_id)
+    entries = await investigations.timeline(session, investigation_id)
+    return InvestigationOut(
+        id=found.id, exchange_uid=found.exchange_uid, ticket_id=found.ticket_id,
+        summary=found.summary, status=found.status, opened_at=found.opened_at,
+        update_every_hours=found.update_every_hours, next_update_due=found.next_update_due,
+        last_update_at=found.last_update_at, closed_at=found.closed_at,
+        timeline=[
+            EntryOut(
+                id=e.id, at=e.at, kind=e.kind, text=e.text, agent_id=e.agent_id, team=e.team,
+                chain=e.chain, address=e.address, done_at=e.done_at,
+            )
+            for e in entries
+        ],
+    )  # fmt: skip
+
+
+@router.post("/risk/investigations", response_model=InvestigationOut, status_code=201)
+async def open_investigation(
+    body: InvestigationIn, session: DbSession, staff: CurrentStaff
+) -> InvestigationOut:
+    """Open a stolen-funds investigation with its update clock (the security team)."""
+    staff.require(Perm.SECURITY_CASES)
+    found = await investigations.open_investigation(
+        session, staff.id, body.exchange_uid, body.summary, body.update_every_hours, body.ticket_id
+    )
+    return await _investigation_out(session, found.id)
+
+
+@router.get("/risk/investigations/{investigation_id}", response_model=InvestigationOut)
+async def show_investigation(
+    investigation_id: int, session: ReadSession, staff: CurrentStaff
+) -> InvestigationOut:
+    staff.require(Perm.SECURITY_CASES)
+    return await _investigation_out(session, investigation_id)
+
+
+@router.post("/risk/investigations/{investigation_id}/entries", response_model=InvestigationOut)
+async def add_entry(
+    investigation_id: int, body: EntryIn, session: DbSession, staff: CurrentStaff
+) -> InvestigationOut:
+    """A note, a traced address, or a task for security or legal."""
+    staff.require(Perm.SECURITY_CASES)
+    await investigations.add_entry(
+        session, investigation_id, staff.id, body.kind, body.text,
+        team=body.team, chain=body.chain, address=body.address,
+    )  # fmt: skip
+    return await _investigation_out(session, investigation_id)
+
+
+@router.post(
+    "/risk/investigations/{investigation_id}/tasks/{entry_id}/done",
+    response_model=InvestigationOut,
+)
+async def complete_task(
+    investigation_id: int, entry_id: int, session: DbSession, staff: CurrentStaff
+) -> InvestigationOut:
+    staff.require(Perm.SECURITY_CASES)
+    await investigations.complete_task(session, investigation_id, entry_id, staff.id)
+    return await _investigation_out(session, investigation_id)
+
+
+@router.post("/risk/investigations/{investigation_id}/updates", response_model=InvestigationOut)
+async def send_update(
+    investigation_id: int, body: UpdateIn, session: DbSession, staff: CurrentStaff
+) -> InvestigationOut:
+    """Tell the user how the investigation stands; the update clock starts again."""
+    staff.require(Perm.SECURITY_CASES)
+    await investigations.send_update(session, investigation_id, staff.id, body.text)
+    return await _investigation_out(session, investigation_id)
+
+
+@router.post("/risk/investigations/{investigation_id}/close", response_model=InvestigationOut)
+async def close_investigation(
+    investigation_id: int, body: CloseIn, session: DbSession, staff: CurrentStaff
+) -> InvestigationOut:
+    staff.require(Perm.SECURITY_CASES)
+    await investigations.close(session, investigation_id, staff.id, body.note)
+    return await _investigation_out(session, investigation_id)
