@@ -105,7 +105,7 @@ def worlds(draw: st.DrawFn) -> World:
     return World(facts, claim, rightful)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(world=worlds(), automatic_everywhere=st.booleans())
 def test_automatic_recovery_credits_only_the_rightful_claimant(
     world: World, automatic_everywhere: bool
@@ -130,7 +130,7 @@ def test_automatic_recovery_credits_only_the_rightful_claimant(
         assert decision.net_amount + decision.fee == world.facts.transfer.amount
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(world=worlds())
 def test_the_honest_sole_claimant_from_a_known_wallet_is_paid(world: World) -> None:
     """The other direction, so the rule is not vacuous: the easy case does pay out."""
