@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cexdesk.exchange.values import ChainTransfer
@@ -112,8 +112,30 @@ def worlds(draw: st.DrawFn) -> World:
     return World(facts, claim, rightful)
 
 
+def _custodial_impostor() -> World:
+    """Alice sends from an exchange's hot wallet that only Mallory deposited from before."""
+    transfer = ChainTransfer(
+        "XRP", "ab" * 32, 0, "XRP", None, Decimal(500), "custodial-0", "exchange", None, T0, 100
+    )
+    claim = Claim(
+        "mallory", "XRP", transfer.tx_hash, "XRP", transfer.amount, "custodial-0",
+        T0 + timedelta(days=1),
+    )  # fmt: skip
+    facts = DepositFacts(
+        transfer=transfer,
+        usd_value=Decimal(500),
+        destination=Destination.SHARED_MEMO_ADDRESS,
+        min_deposit=Decimal(1),
+        linked_users=frozenset({"mallory"}),
+        shared_source=True,
+        claims=(claim,),
+    )
+    return World(facts, claim, "alice")
+
+
 @settings(max_examples=250, deadline=None)
 @given(world=worlds(), automatic_everywhere=st.booleans())
+@example(world=_custodial_impostor(), automatic_everywhere=False)
 def test_automatic_recovery_credits_only_the_rightful_claimant(
     world: World, automatic_everywhere: bool
 ) -> None:
