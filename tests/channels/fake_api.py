@@ -28,6 +28,7 @@ class Call:
     path: str
     headers: dict[str, str]
     json: Any
+    query: dict[str, str] = field(default_factory=dict)
 
 
 Answer = tuple[int, Any]
@@ -66,9 +67,12 @@ class FakeAPI:
             request.url.path,
             {k.lower(): v for k, v in request.headers.items()},
             body,
+            dict(request.query_params),
         )
         self.calls.append(call)
         status, body = self.queued.pop(0) if self.queued else self.responder(call)
+        if isinstance(body, bytes):  # a file download, not an API answer
+            return Response(body, status_code=status, media_type="application/octet-stream")
         return JSONResponse(body, status_code=status)
 
 

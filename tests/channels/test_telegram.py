@@ -18,7 +18,7 @@ from cexdesk.channels.telegram.parse import parse
 from cexdesk.channels.telegram.send import chunks
 from cexdesk.core.settings import Settings
 from cexdesk.customers.models import CustomerIdentity
-from cexdesk.tickets.models import Message, Ticket
+from cexdesk.tickets.models import Attachment, Message, Ticket
 from tests import conftest
 from tests.channels.fake_api import Call, FakeAPI, serving
 from tests.personas import Desk
@@ -178,6 +178,77 @@ async def test_files_are_noted_in_the_text(desk: Desk) -> None:
         "[photo]\nscreenshot of the withdrawal page, it says pending since yesterday",
         "[file: bank_statement_june.pdf]",
     ]
+
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def files_api(files: dict[str, tuple[str, bytes]]) -> Any:
+    """getFile and the file URL of the Bot API, over the files given by file_id."""
+
+    def answer(call: Call) -> tuple[int, Any]:
+        if call.path == f"/bot{TOKEN}/getFile":
+            found = files.get(call.query.get("file_id", ""))
+            if found is None:
+                gone = "Bad Request: wrong file_id or the file is temporarily unavailable"
+                return 400, {"ok": False, "error_code": 400, "description": gone}
+            path, data = found
+            result = {"file_id": call.query["file_id"], "file_size": len(data), "file_path": path}
+            return 200, {"ok": True, "result": result}
+        for path, data in files.values():
+            if call.path == f"/file/bot{TOKEN}/{path}":
+                return 200, data
+        return 404, {"ok": False}
+
+    return answer
+
+
+async def test_files_are_fetched_and_kept_on_their_message(
+    desk: Desk, telegram_api: FakeAPI
+) -> None:
+    telegram_api.responder = files_api({
+        "AgACAgUAAxkBAAIBR2ZmAAFxQ2xhYmVsAAI": ("photos/file_7.jpg", JPEG),
+        "BQACAgUAAxkBAAIBSGZmAAGNb3RoZXIAAQ": ("documents/file_8.pdf", PDF),
+    })  # fmt: skip
+    photo = await deliver(desk, load("photo_caption"))
+    document = await deliver(desk, load("document"))
+    await desk.settle()
+    async with desk.ctx.db.reading() as session:
+        rows = (
+            await session.execute(
+                select(Attachment.filename, Attachment.message_id, Attachment.size).order_by(
+                    Attachment.id
+                )
+            )
+        ).all()
+    # The photo's largest size only; each file on the message that carried it.
+    assert [(name, message, size) for name, message, size in rows] == [
+        ("photo_AQADqbwxG5x.jpg", photo.message_id, len(JPEG)),
+        ("bank_statement_june.pdf", document.message_id, len(PDF)),
+    ]
+    # Fetching again (a retried delivery) attaches nothing twice.
+    redelivered = await post(desk, load("document"))
+    assert redelivered.status_code == 200
+    await desk.settle()
+    assert await count(desk, Attachment) == 2
+
+
+async def test_a_file_telegram_no_longer_has_leaves_a_note(
+    desk: Desk, telegram_api: FakeAPI
+) -> None:
+    telegram_api.responder = files_api({})
+    stored = await deliver(desk, load("document"))
+    await desk.settle()
+    async with desk.ctx.db.reading() as session:
+        notes = list((await session.execute(
+            select(Message.body).where(Message.ticket_id == stored.ticket_id,
+                                       Message.internal.is_(True))
+        )).scalars())  # fmt: skip
+    assert len(notes) == 1
+    assert notes[0].startswith("Files from telegram not kept:\nbank_statement_june.pdf: ")
+    assert "wrong file_id" in notes[0]
+    assert await count(desk, Attachment) == 0
 
 
 async def test_reply_goes_out_and_the_answer_threads_back(

@@ -12,3 +12,14 @@ from cexdesk.core.events import Event, event_type
 class PayloadReceived(Event):
     payload_id: int
     channel: str
+
+
+@event_type("channels.remote_files_noted")
+@dataclass(frozen=True)
+class RemoteFilesNoted(Event):
+    """A stored message came with files the channel keeps for us to fetch (Telegram)."""
+
+    ticket_id: int
+    message_id: int
+    channel: str
+    files: list[list[str | None]]  # [ref, filename] pairs, JSON-safe

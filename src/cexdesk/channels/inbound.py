@@ -20,7 +20,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cexdesk.channels.events import PayloadReceived
+from cexdesk.channels.events import PayloadReceived, RemoteFilesNoted
 from cexdesk.channels.models import InboundPayload
 from cexdesk.core import outbox, timers
 from cexdesk.core.errors import DomainError, NotFound
@@ -48,6 +48,15 @@ class InboundAttachment:
 
 
 @dataclass(frozen=True)
+class RemoteFile:
+    """A file the channel holds until we fetch it (a Telegram file_id): fetched after the
+    message is stored, by an isolated handler, so a slow download blocks nothing."""
+
+    ref: str
+    filename: str | None
+
+
+@dataclass(frozen=True)
 class InboundMessage:
     """What any channel received, in one shape."""
 
@@ -62,6 +71,7 @@ class InboundMessage:
     ticket_hint: int | None = None  # a ticket id the channel carried (subject token...)
     verified_sender: bool = False
     attachments: tuple[InboundAttachment, ...] = field(default_factory=tuple)
+    remote_files: tuple[RemoteFile, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -204,6 +214,12 @@ async def receive(
     received = await _receive(session, message)
     if attachments is not None and message.attachments and not received.duplicate:
         await _store_attachments(session, received, message, attachments)
+    if message.remote_files and not received.duplicate and received.message is not None:
+        files = [[f.ref, f.filename] for f in message.remote_files]
+        await outbox.record(
+            session,
+            RemoteFilesNoted(received.ticket.id, received.message.id, message.channel, files),
+        )
     return received
 
 

@@ -1,7 +1,6 @@
-"""Telegram: Bot API webhook in (``views``, ``parse``), sendMessage out (``send``).
-
-Files customers send are noted in the message text, not fetched (that needs getFile);
-agents' attachments are not sent yet (sendDocument).
+"""Telegram: Bot API webhook in (``views``, ``parse``), sendMessage and sendDocument out
+(``send``), customers' files fetched with getFile (``fetch``) after their message is
+stored.
 """
 
 from __future__ import annotations
@@ -14,9 +13,10 @@ CHANNEL = "telegram"
 def register() -> None:
     """Register this channel's parser and sender (see channels.registry, outbound)."""
     from cexdesk.channels import outbound, registry
-    from cexdesk.channels.telegram import parse, send
+    from cexdesk.channels.telegram import fetch, parse, send
 
     registry.register(CHANNEL, parse.parse)
+    registry.register_fetcher(CHANNEL, fetch.fetch)
     outbound.register(CHANNEL, send.send)
 
 

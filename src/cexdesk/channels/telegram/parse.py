@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cexdesk.channels.inbound import Ignored, InboundMessage, Unreadable
+from cexdesk.channels.inbound import Ignored, InboundMessage, RemoteFile, Unreadable
 
 CHANNEL = "telegram"
 
-# Non-text content, noted in the conversation so the agent knows something was sent
-# (files are not fetched: that needs getFile, see the adapter's notes).
+# Non-text content, noted in the conversation so the agent knows something was sent;
+# the files among them are fetched afterwards (``remote_files``, ``fetch.py``).
 _MEDIA = (
     ("photo", "[photo]"),
     ("video", "[video]"),
@@ -58,6 +58,30 @@ def _attachments_note(message: dict[str, Any]) -> list[str]:
                 note = f"[sticker {message[key]['emoji']}]"
             notes.append(note)
     return notes
+
+
+# Kinds whose content is a file we can fetch with getFile, and a name when it has none.
+_FILE_KINDS = (("document", "document"), ("video", "video.mp4"), ("voice", "voice.ogg"),
+               ("audio", "audio"), ("video_note", "video_note.mp4"))  # fmt: skip
+
+
+def remote_files(message: dict[str, Any]) -> tuple[RemoteFile, ...]:
+    """The files of a message, by file_id: the largest size of a photo, and documents,
+    videos, voice and audio messages (stickers and animations are not evidence)."""
+    files = []
+    photos = message.get("photo")
+    if isinstance(photos, list) and photos:
+        sizes = [p for p in photos if isinstance(p, dict) and p.get("file_id")]
+        if sizes:
+            largest = max(sizes, key=lambda p: int(p.get("file_size") or 0))
+            name = f"photo_{largest.get('file_unique_id') or 'telegram'}.jpg"
+            files.append(RemoteFile(str(largest["file_id"]), name))
+    for key, default_name in _FILE_KINDS:
+        item = _object(message, key)
+        if item is not None and item.get("file_id"):
+            name = item.get("file_name") or default_name
+            files.append(RemoteFile(str(item["file_id"]), str(name)))
+    return tuple(files)
 
 
 def _is_start(text: str) -> bool:
@@ -116,5 +140,6 @@ def parse(raw: bytes, content_type: str) -> InboundMessage:
         text=body,
         external_id=own_id,
         thread_refs=tuple(refs),
+        remote_files=() if edited else remote_files(message),
         verified_sender=True,  # Telegram vouches for from.id; the webhook secret for Telegram
     )
