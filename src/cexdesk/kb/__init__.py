@@ -1,0 +1,1 @@
+"""The knowledge base: articles per language, drafts, versions, publishing, votes, search."""
