@@ -416,3 +416,29 @@ async def test_chat_files_need_the_customers_own_chat_and_credentials(desk: Desk
     token = desk.exchange_token("uid-alice", name="Alice")
     assert (await visitor.post("/help/session", json={"token": token})).status_code == 204
     assert (await visitor.post(f"/help/chat/{chat_id}/attachments", files=file)).status_code == 403
+
+
+async def test_the_conversation_suggests_help_articles_in_the_customers_language(
+    desk: Desk, clock: FakeClock
+) -> None:
+    sam = await desk.staff("sam")
+    for slug, language, title, body in (
+        ("memo-missing", "en", "Deposit without a memo", "XRP or XLM sent without the memo tag."),
+        ("memo-missing", "vi", "Nạp tiền thiếu memo", "Gửi XRP hoặc XLM mà không có memo tag."),
+        ("fees", "en", "Trading fees", "Maker and taker fees for spot trading."),
+    ):
+        saved = await sam.put(
+            f"/api/v1/kb/articles/{slug}/translations/{language}",
+            json={"category": "deposit", "title": title, "body": body, "publish": True},
+        )
+        assert saved.status_code == 200, saved.text
+    alice = await desk.customer("alice", lang="vi")
+    created = await alice.post("/api/v1/tickets", json={
+        "subject": "Quên memo khi nạp XRP", "body": "Tôi gửi XRP nhưng quên memo", "channel": "web",
+        "language": "vi"})  # fmt: skip
+    console, _ = await console_client(desk, "tom", clock)
+    page = (await console.get(f"/console/tickets/{created.json()['id']}")).text
+    suggested = page[page.index('id="suggested"') :][:800]
+    assert 'href="/help/vi/articles/memo-missing"' in suggested
+    assert "Nạp tiền thiếu memo" in suggested
+    assert "Trading fees" not in suggested

@@ -9,10 +9,18 @@ def include_routers(app: FastAPI) -> None:
     from cexdesk.agents.views import router as agents_router
     from cexdesk.api.system_views import router as system_router
     from cexdesk.customers.views import router as customers_router
+    from cexdesk.kb.views import router as kb_router
     from cexdesk.tickets.macro_views import router as macros_router
     from cexdesk.tickets.views import router as tickets_router
 
-    for router in (system_router, agents_router, customers_router, tickets_router, macros_router):
+    for router in (
+        system_router,
+        agents_router,
+        customers_router,
+        tickets_router,
+        macros_router,
+        kb_router,
+    ):
         app.include_router(router, prefix=API_PREFIX)
     from cexdesk.agents.auth_views import router as auth_router
     from cexdesk.api.admin_views import router as admin_router
@@ -40,6 +48,9 @@ def include_routers(app: FastAPI) -> None:
     from cexdesk.risk.views import router as risk_router
 
     app.include_router(risk_router, prefix=API_PREFIX)
+    from cexdesk.compensation.views import router as compensation_router
+
+    app.include_router(compensation_router, prefix=API_PREFIX)
     from cexdesk.channels import adapters
     from cexdesk.channels.views import router as channels_router
 

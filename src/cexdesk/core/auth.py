@@ -38,6 +38,7 @@ class Perm(StrEnum):
     TOKENS_MANAGE = "tokens:manage"
     SLA_MANAGE = "sla:manage"
     MACROS_MANAGE = "macros:manage"
+    KB_MANAGE = "kb:manage"
 
 
 _STAFF_BASE = {
@@ -77,6 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.QA_REVIEW,
             Perm.SLA_MANAGE,
             Perm.MACROS_MANAGE,
+            Perm.KB_MANAGE,
         }
     ),
     Role.ADMIN: frozenset(set(Perm)),

@@ -32,6 +32,8 @@ from cexdesk.customers.models import Customer, CustomerIdentity
 from cexdesk.demo import macros as demo_macros
 from cexdesk.demo import people
 from cexdesk.demo.scenarios import FOLLOW_UPS, NOTES, REPLIES, SCENARIOS, Scenario
+from cexdesk.kb import content as kb_content
+from cexdesk.kb import flows as kb_flows
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets.models import Ticket
 
@@ -185,6 +187,8 @@ class _Builder:
         self.clock.at = self.end - HISTORY - timedelta(days=30)
         await self._teams_and_agents()
         await self._macros()
+        # The starter knowledge base shipped with cexdesk, published as written.
+        await kb_flows.load_content(self.session, kb_content.read_articles(), audit.SYSTEM)
         await self._customers()
         for number in range(TICKETS):
             self._plan_ticket(number)

@@ -9,6 +9,7 @@ cookie. Every page that shows or changes a conversation goes through the same
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -24,6 +25,9 @@ from cexdesk.core.security import sign_help_session, verify_exchange_token
 from cexdesk.customers import flows as customer_flows
 from cexdesk.customers import service as customer_service
 from cexdesk.intake.language import SUPPORTED
+from cexdesk.kb import flows as kb_flows
+from cexdesk.kb import render as kb_render
+from cexdesk.kb import service as kb_service
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
@@ -36,6 +40,7 @@ from cexdesk.web.templating import render
 router = APIRouter(include_in_schema=False)
 
 HELP_SESSION_HOURS = 8
+READER_COOKIE = "cexdesk_reader"  # a random id, so an anonymous reader votes once
 Language = Annotated[str, Path(max_length=8)]
 CUSTOMER_STATUS = {"new": "status_open", "open": "status_open", "on_hold": "status_open",
                    "pending": "status_awaiting_you", "solved": "status_solved",
@@ -156,8 +161,71 @@ async def demo_sign_in(
 
 
 @router.get("/help/{lang}", response_class=HTMLResponse)
-async def home(lang: Language, request: Request, customer: HelpCustomer, context: Ctx) -> Response:
-    return _page(request, context, "help/home.html", _language(lang), customer)
+async def home(
+    lang: Language, request: Request, customer: HelpCustomer, session: ReadSession, context: Ctx
+) -> Response:
+    """Search, and every article by category, in the reader's language."""
+    lang = _language(lang)
+    by_category: dict[str, list[kb_service.Shown]] = {}
+    for shown in await kb_service.published_articles(session, lang):
+        by_category.setdefault(shown.category, []).append(shown)
+    return _page(request, context, "help/home.html", lang, customer, by_category=by_category,
+                 query="")  # fmt: skip
+
+
+@router.get("/help/{lang}/search", response_class=HTMLResponse)
+async def search(
+    lang: Language,
+    request: Request,
+    customer: HelpCustomer,
+    session: ReadSession,
+    context: Ctx,
+    q: Annotated[str, Query(max_length=500)] = "",
+) -> Response:
+    lang = _language(lang)
+    found = await kb_service.search_articles(session, lang, q, limit=10) if q.strip() else []
+    return _page(request, context, "help/search.html", lang, customer, query=q, found=found)
+
+
+@router.get("/help/{lang}/articles/{slug}", response_class=HTMLResponse)
+async def article(
+    lang: Language,
+    slug: Annotated[str, Path(max_length=120)],
+    request: Request,
+    customer: HelpCustomer,
+    session: ReadSession,
+    context: Ctx,
+) -> Response:
+    lang = _language(lang)
+    shown = await kb_service.article(session, slug, lang)
+    if shown is None:
+        raise NotFound("article", slug)
+    return _page(request, context, "help/article.html", lang, customer, shown=shown,
+                 html=kb_render.to_html(shown.body), voted=None)  # fmt: skip
+
+
+@router.post("/help/{lang}/articles/{slug}/vote", response_class=HTMLResponse)
+async def vote(
+    lang: Language,
+    slug: Annotated[str, Path(max_length=120)],
+    request: Request,
+    customer: HelpCustomer,
+    session: DbSession,
+    context: Ctx,
+    helpful: Annotated[str, Form(pattern="^(yes|no)$")],
+) -> Response:
+    """Was this helpful? Signed-in readers vote as themselves, others by a reader cookie."""
+    lang = _language(lang)
+    if not same_origin(request.headers):
+        raise Forbidden("votes come from this site's own pages")
+    reader = request.cookies.get(READER_COOKIE) or secrets.token_urlsafe(16)
+    voter = f"customer:{customer.id}" if customer else f"reader:{reader[:40]}"
+    await kb_flows.vote(session, slug, lang, voter, helpful == "yes")
+    response = render(request, "help/_voted.html", lang=lang, helpful=helpful == "yes")
+    if customer is None:
+        response.set_cookie(READER_COOKIE, reader, max_age=365 * 86400, httponly=True,
+                            samesite="lax", secure=context.settings.cookie_secure)  # fmt: skip
+    return response
 
 
 @router.get("/help/{lang}/chat", response_class=HTMLResponse)

@@ -171,6 +171,49 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Pomoc nigdy nie poprosi o hasło, kody 2FA ani frazę seed.",
         "ar": "لن يطلب منك الدعم أبدًا كلمة المرور أو رموز التحقق الثنائي أو عبارة الاسترداد.",
     },
+    "search": {
+        "en": "Search", "zh-Hans": "搜索", "zh-Hant": "搜尋", "ru": "Найти", "uk": "Знайти",
+        "vi": "Tìm kiếm", "id": "Cari", "tr": "Ara", "es": "Buscar", "pt-BR": "Buscar",
+        "fr": "Rechercher", "de": "Suchen", "it": "Cerca", "pl": "Szukaj", "ar": "بحث",
+    },
+    "no_results": {
+        "en": "No article matches yet.", "zh-Hans": "没有找到相关文章。",
+        "zh-Hant": "沒有找到相關文章。", "ru": "Подходящих статей нет.",
+        "uk": "Відповідних статей немає.", "vi": "Không tìm thấy bài viết phù hợp.",
+        "id": "Belum ada artikel yang cocok.", "tr": "Eşleşen makale yok.",
+        "es": "Ningún artículo coincide.", "pt-BR": "Nenhum artigo encontrado.",
+        "fr": "Aucun article ne correspond.", "de": "Kein passender Artikel.",
+        "it": "Nessun articolo corrisponde.", "pl": "Brak pasujących artykułów.",
+        "ar": "لا توجد مقالات مطابقة.",
+    },
+    "was_this_helpful": {
+        "en": "Was this helpful?", "zh-Hans": "这篇文章有帮助吗？", "zh-Hant": "這篇文章有幫助嗎？",
+        "ru": "Статья помогла?", "uk": "Стаття допомогла?", "vi": "Bài viết có hữu ích không?",
+        "id": "Apakah ini membantu?", "tr": "Bu yardımcı oldu mu?", "es": "¿Te ha sido útil?",
+        "pt-BR": "Isso ajudou?", "fr": "Cet article vous a-t-il aidé ?",
+        "de": "War das hilfreich?", "it": "Ti è stato utile?", "pl": "Czy to pomogło?",
+        "ar": "هل كان هذا مفيدًا؟",
+    },
+    "yes": {
+        "en": "Yes", "zh-Hans": "是", "zh-Hant": "是", "ru": "Да", "uk": "Так", "vi": "Có",
+        "id": "Ya", "tr": "Evet", "es": "Sí", "pt-BR": "Sim", "fr": "Oui", "de": "Ja",
+        "it": "Sì", "pl": "Tak", "ar": "نعم",
+    },
+    "no": {
+        "en": "No", "zh-Hans": "否", "zh-Hant": "否", "ru": "Нет", "uk": "Ні", "vi": "Không",
+        "id": "Tidak", "tr": "Hayır", "es": "No", "pt-BR": "Não", "fr": "Non", "de": "Nein",
+        "it": "No", "pl": "Nie", "ar": "لا",
+    },
+    "thanks_for_feedback": {
+        "en": "Thank you for your feedback.", "zh-Hans": "感谢您的反馈。",
+        "zh-Hant": "感謝您的回饋。",
+        "ru": "Спасибо за отзыв.", "uk": "Дякуємо за відгук.", "vi": "Cảm ơn phản hồi của bạn.",
+        "id": "Terima kasih atas masukan Anda.", "tr": "Geri bildiriminiz için teşekkürler.",
+        "es": "Gracias por tu opinión.", "pt-BR": "Obrigado pelo retorno.",
+        "fr": "Merci pour votre avis.", "de": "Danke für Ihr Feedback.",
+        "it": "Grazie per il tuo feedback.", "pl": "Dziękujemy za opinię.",
+        "ar": "شكرًا على ملاحظاتك.",
+    },
 }  # fmt: skip
 
 

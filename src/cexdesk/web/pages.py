@@ -28,6 +28,7 @@ from cexdesk.exchange.values import (
     Withdrawal,
     WithdrawalStatus,
 )
+from cexdesk.kb import service as kb_service
 from cexdesk.routing import escalation
 from cexdesk.routing import service as routing_service
 from cexdesk.routing.models import Escalation
@@ -157,6 +158,7 @@ class Conversation:
     account: AccountView | None
     teams: list[Team]
     attachments: dict[int | None, list[Attachment]]  # by message id (None: not sent yet)
+    suggested: list[kb_service.Shown]  # help articles for what the customer asked
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,19 @@ async def _attachments_by_message(
     for attachment in await ticket_service.attachments_of(session, ticket_id):
         grouped.setdefault(attachment.message_id, []).append(attachment)
     return grouped
+
+
+SUGGESTED = 3
+
+
+async def _suggested(
+    session: AsyncSession, ticket: Ticket, messages: Sequence[Message]
+) -> list[kb_service.Shown]:
+    """Help articles for the subject and what the customer wrote last, in their language."""
+    asked = [m.body for m in messages if m.author_type == "customer"][-2:]
+    return await kb_service.search_articles(
+        session, ticket.language, " ".join([ticket.subject, *asked])[:2000], limit=SUGGESTED
+    )
 
 
 async def conversation(
@@ -258,6 +273,7 @@ async def conversation(
         ),
         teams=await agent_service.list_teams(session) if panel else [],
         attachments=await _attachments_by_message(session, ticket.id),
+        suggested=await _suggested(session, ticket, messages) if panel else [],
     )
 
 
