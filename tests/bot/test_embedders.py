@@ -69,7 +69,9 @@ def test_real_embedder_gives_unit_vectors_that_group_meanings(name: str) -> None
 def test_multilingual_engine_with_e5_saves_and_loads(tmp_path: Path) -> None:
     _require("e5")
     engine = train(samples.examples(with_out_of_scope=True), representations=("tfidf", "e5"))
-    assert engine.representations == ["tfidf", "e5"]
+    # A representation weighted 0 on validation is dropped; e5 carries this small set.
+    assert "e5" in engine.representations
+    assert set(engine.representations) <= {"tfidf", "e5"}
     path = tmp_path / "engine.npz"
     engine.save(path)
     loaded = IntentModel.load(path)

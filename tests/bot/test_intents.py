@@ -170,3 +170,10 @@ def test_threshold_for_a_required_out_of_scope_recall() -> None:
     assert 0.45 < strict <= 0.5
     assert summary["oos_recall"] == 1.0
     assert summary["in_scope_accuracy"] == pytest.approx(2 / 3)
+
+
+def test_trains_on_a_handful_of_examples() -> None:
+    engine = train([("deposit", "money_in"), ("withdraw", "money_out")])
+    assert engine.report["validation"] == "the training set (too few to hold out)"
+    assert engine.predict_one("deposit").intent == "money_in"
+    assert engine.predict_one("withdraw").intent == "money_out"

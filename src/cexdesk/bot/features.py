@@ -40,13 +40,13 @@ def _word_vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorize
     )
 
 
-def _char_vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+def _char_vectorizer(vocabulary: dict[str, int] | None = None, min_df: int = 1) -> TfidfVectorizer:
     return TfidfVectorizer(
         analyzer="char_wb",
         ngram_range=(2, 5),
         sublinear_tf=True,
         lowercase=False,
-        min_df=1 if vocabulary else 2,
+        min_df=min_df,
         vocabulary=vocabulary,
     )
 
@@ -62,12 +62,16 @@ class Tfidf:
 
     def fit(self, texts: Sequence[str]) -> None:
         cleaned = [normalise(text) for text in texts]
-        word, char = _word_vectorizer(), _char_vectorizer()
+        word, char = _word_vectorizer(), _char_vectorizer(min_df=2)
         try:
             word.fit(cleaned)
         except ValueError:  # no word of two characters anywhere: characters only
             word = None
-        char.fit(cleaned)
+        try:
+            char.fit(cleaned)
+        except ValueError:  # a handful of texts sharing no n-gram: keep them all
+            char = _char_vectorizer(min_df=1)
+            char.fit(cleaned)
         self._parts = [part for part in (word, char) if part is not None]
 
     def transform(self, texts: Sequence[str]) -> Matrix:

@@ -311,6 +311,7 @@ def train(
     if len([label for label in labels if label != oos_label]) < 2:
         raise ValueError("an intent engine needs examples of at least two intents")
     index = {label: i for i, label in enumerate(labels)}
+    held_out = True
     targets = np.array([index[label] for _, label in examples], dtype=np.int64)
     if validation:
         fit_texts, fit_targets = texts, targets
@@ -318,6 +319,8 @@ def train(
         val_targets = np.array([index[label] for _, label in validation], dtype=np.int64)
     else:
         fit_rows, val_rows = _holdout(targets, holdout, seed)
+        if not len(val_rows):  # too few examples to hold any out: choose on training (optimistic)
+            held_out, val_rows = False, fit_rows
         fit_texts, fit_targets = [texts[i] for i in fit_rows], targets[fit_rows]
         val_texts, val_targets = [texts[i] for i in val_rows], targets[val_rows]
     factory = embedder or _default_embedder
@@ -326,7 +329,11 @@ def train(
     val_log_probabilities: list[Floats] = []
     # Embeddings have nothing to fit: the refit reuses them rather than embed again.
     embedded: dict[str, tuple[Any, Any]] = {}
-    report: dict[str, Any] = {"train_examples": len(examples), "labels": len(labels)}
+    report: dict[str, Any] = {
+        "train_examples": len(examples),
+        "labels": len(labels),
+        "validation": "held out" if held_out else "the training set (too few to hold out)",
+    }
     for name in representations:
         representation: Representation = (
             Tfidf() if name == "tfidf" else Embedding(name, factory(name))
@@ -373,7 +380,7 @@ def train(
         f"threshold {threshold:.3f}"
     )
 
-    if refit:
+    if refit and held_out:
         all_texts = list(fit_texts) + list(val_texts)
         all_targets = np.concatenate([fit_targets, val_targets])
         for part in parts:
