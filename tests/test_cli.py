@@ -149,3 +149,15 @@ def test_serve_demo_prints_logins_and_serves(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def test_kb_load_publishes_the_shipped_articles_once(tmp_path: Path) -> None:
+    from cexdesk.kb.content import read_articles
+
+    shipped = read_articles()
+    texts = sum(len(a.texts) for a in shipped)
+    first = runner.invoke(app, ["kb", "load"], env=_env(tmp_path))
+    assert first.exit_code == 0, first.output
+    assert f"{len(shipped)} articles read, {texts} texts published" in first.output
+    again = runner.invoke(app, ["kb", "load"], env=_env(tmp_path))
+    assert f"{len(shipped)} articles read, 0 texts published" in again.output

@@ -28,6 +28,8 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 audit_app = typer.Typer(no_args_is_help=True, help="The hash-chained audit log.")
 app.add_typer(audit_app, name="audit")
 app.add_typer(bot_cli.app, name="bot")
+kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base.")
+app.add_typer(kb_app, name="kb")
 
 log = logging.getLogger("cexdesk.cli")
 
@@ -164,6 +166,30 @@ def demo_command() -> None:
     typer.echo("demo data loaded" if created else "demo data was already there; nothing added")
     typer.echo(_format_logins(logins))
     typer.echo(_customer_hint(settings))
+
+
+@kb_app.command("load")
+def kb_load() -> None:
+    """Publish the starter articles shipped with cexdesk (only new or changed texts)."""
+    settings = load_settings()
+
+    async def run() -> tuple[int, int]:
+        from cexdesk.app import build_context
+        from cexdesk.core import audit
+        from cexdesk.kb import content, flows
+
+        context = build_context(settings)
+        try:
+            await context.db.migrate()
+            articles = content.read_articles()
+            async with context.db.transaction() as session:
+                published = await flows.load_content(session, articles, audit.SYSTEM)
+        finally:
+            await context.db.dispose()
+        return len(articles), published
+
+    count, published = asyncio.run(run())
+    typer.echo(f"{count} articles read, {published} texts published")
 
 
 @audit_app.command("verify")
