@@ -8,6 +8,7 @@ from sqlalchemy import MetaData
 def import_all_models() -> MetaData:
     import cexdesk.agents.models
     import cexdesk.channels.models
+    import cexdesk.compensation.models
     import cexdesk.core.models
     import cexdesk.customers.models
     import cexdesk.exchange.models

@@ -1,0 +1,1 @@
+"""Compensation: batches of payouts for losses the platform caused."""

@@ -1,0 +1,29 @@
+"""Events the compensation domain records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cexdesk.core.events import Event, event_type
+
+
+@event_type("compensation.batch_approved")
+@dataclass(frozen=True)
+class BatchApproved(Event):
+    """The second, different approver approved: the batch may run."""
+
+    batch_id: int
+    first_approver_id: int
+    second_approver_id: int
+
+
+@event_type("compensation.line_paid")
+@dataclass(frozen=True)
+class LinePaid(Event):
+    """The exchange credited one user's payout; the user is to be told."""
+
+    batch_id: int
+    line_id: int
+    exchange_uid: str
+    asset: str
+    amount: str

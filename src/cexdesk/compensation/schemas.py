@@ -1,0 +1,101 @@
+"""Compensation API shapes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+UID = Field(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_\-.:]+$")
+ASSET = Field(min_length=1, max_length=24, pattern=r"^[0-9A-Za-z.\-]+$")
+
+
+class NewBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=3, max_length=200)
+    reason: str = Field(min_length=3, max_length=4000)
+    incident_ref: str | None = Field(default=None, min_length=1, max_length=64)
+
+
+class NewLine(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    exchange_uid: str = UID
+    asset: str = ASSET
+    amount: Decimal = Field(gt=0, max_digits=38, decimal_places=18)
+    ticket_id: int | None = Field(default=None, ge=1)
+
+
+class NewLines(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lines: list[NewLine] = Field(min_length=1, max_length=5000)
+
+
+class Approval(BaseModel):
+    """The approver confirms the digest of the lines they checked."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    digest: str = Field(min_length=64, max_length=64)
+
+
+class BatchOut(BaseModel):
+    id: int
+    title: str
+    reason: str
+    incident_ref: str | None
+    status: str
+    created_by: int
+    created_at: datetime
+    first_approver_id: int | None
+    second_approver_id: int | None
+    approved_at: datetime | None
+    lines: int
+    digest: str  # of the lines as they are now: what an approver approves
+    last_run_at: datetime | None
+
+
+class BatchPage(BaseModel):
+    items: list[BatchOut]
+
+
+class LineOut(BaseModel):
+    id: int
+    exchange_uid: str
+    asset: str
+    amount: str
+    ticket_id: int | None
+    status: str
+    credit_key: str | None
+    change_id: str | None
+    error: str | None
+    paid_at: datetime | None
+    usd_value: str | None
+    notice_ticket_id: int | None
+
+
+class LinePage(BaseModel):
+    items: list[LineOut]
+    next_after: int | None
+
+
+class AssetTotal(BaseModel):
+    asset: str
+    lines: int
+    requested: str
+    paid: str
+
+
+class BatchReport(BaseModel):
+    batch: BatchOut
+    lines: int
+    paid: int
+    failed: int
+    pending: int
+    notified: int
+    by_asset: list[AssetTotal]
+    paid_value_usd: str  # at the prices when each line was paid
+    failures: list[LineOut]
