@@ -58,7 +58,9 @@ async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: B
     await expect(tom.page.locator("#timeline")).to_contain_text("deposit has not arrived")
     await expect(tom.page.locator(".clocks")).to_contain_text("first reply")
 
-    # Tom answers; Alice sees it arrive without reloading.
+    # Tom answers; Alice sees him typing, then the answer arrive without reloading.
+    await tom.page.locator("#reply-body").press_sequentially(FIRST_REPLY[:5])
+    await expect(alice.page.locator("#chat-status")).to_have_text("Support is typing…")
     await tom.page.fill("#reply-body", FIRST_REPLY)
     await tom.page.keyboard.press("Control+Enter")
     await expect(tom.page.locator("#timeline")).to_contain_text(FIRST_REPLY)

@@ -119,6 +119,21 @@
     }
   });
 
+  // On a live chat, the customer sees "support is typing" while the agent writes.
+  let lastTyping = 0;
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "reply-body") return;
+    const grid = event.target.closest(".conv-grid");
+    const note = document.getElementById("kind-note");
+    if (!grid || grid.dataset.channel !== "chat" || (note && note.checked)) return;
+    if (Date.now() - lastTyping < 3000) return;
+    lastTyping = Date.now();
+    const csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRF-Token"];
+    fetch("/api/v1/channels/chat/" + grid.dataset.ticketId + "/typing", {
+      method: "POST", headers: { "X-CSRF-Token": csrf || "" }, credentials: "same-origin",
+    });
+  });
+
   document.addEventListener("keydown", function (event) {
     const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && event.target.form) {
