@@ -66,8 +66,15 @@ async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: B
     await expect(tom.page.locator("#timeline")).to_contain_text(FIRST_REPLY)
     await expect(alice.page.locator(".chat-log")).to_contain_text(FIRST_REPLY, timeout=10_000)
     await expect(alice.page.locator(".chat-log")).to_contain_text("Tom joined the chat")
+    # Alice's widget sent a read receipt: Tom's reply shows as seen.
+    await expect(tom.page.locator("#timeline .msg.agent").last).to_have_class(
+        re.compile(r"\bseen\b"), timeout=10_000
+    )
 
-    # Alice answers back live in Tom's timeline (the stream refreshes it).
+    # Alice answers back live in Tom's timeline (the stream refreshes it), and while she
+    # types Tom sees it.
+    await alice.page.locator("#chat-input").press_sequentially("TxID")
+    await expect(tom.page.locator("#customer-typing")).to_be_visible()
     await alice.page.fill("#chat-input", "TxID 0xabc123, network TRC20")
     await alice.page.keyboard.press("Enter")
     await expect(tom.page.locator("#timeline")).to_contain_text("TxID 0xabc123", timeout=10_000)

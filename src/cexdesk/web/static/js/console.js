@@ -67,6 +67,25 @@
         refresh("#offers");
         return;
       }
+      const current = currentTicket && String(message.ticket_id) === currentTicket;
+      if (type === "chat.customer_typing") {
+        const typing = document.getElementById("customer-typing");
+        if (current && typing) {
+          typing.hidden = false;
+          clearTimeout(typing.timer);
+          typing.timer = setTimeout(function () { typing.hidden = true; }, 4000);
+        }
+        return;
+      }
+      if (type === "chat.read") {
+        // The customer has read up to here: mark our replies as seen.
+        if (current) {
+          document.querySelectorAll("#timeline .msg.agent[data-message-id]").forEach(function (m) {
+            if (Number(m.dataset.messageId) <= Number(message.message_id)) m.classList.add("seen");
+          });
+        }
+        return;
+      }
       if (type.indexOf("ticket.") === 0 || type.indexOf("chat.") === 0) {
         refresh("#board", 2000);  // the whole board: at most every two seconds
         refresh("#mine");

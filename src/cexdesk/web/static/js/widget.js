@@ -59,7 +59,10 @@
     }
     const item = line(mine ? "mine" : "theirs " + message.author_type, message.body);
     item.dataset.messageId = message.id;
-    if (!mine) status("");
+    if (!mine) {
+      status("");
+      sendFrame({ type: "read", message_id: message.id });  // the agent sees it was read
+    }
   }
 
   function sendFrame(frame) {
