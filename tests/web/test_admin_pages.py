@@ -69,3 +69,28 @@ async def test_admin_page_shows_channels_policies_and_manages_macros(
     assert bad.status_code == 422
     macros = await (await desk.staff("tom")).get("/api/v1/macros")
     assert [(m["name"], sorted(m["texts"])) for m in macros.json()] == [("Checking", ["en", "vi"])]
+
+
+async def test_admins_change_agents_within_their_own_powers(desk: Desk, clock: FakeClock) -> None:
+    tom = await desk.staff("tom")
+    sam_console, sam_csrf = await console_client(desk, "sam", clock)
+    form = {"role": "agent", "tier": "1", "languages": "en, vi, id", "chat_capacity": "4",
+            "ticket_capacity": "12", "active": "yes"}  # fmt: skip
+    changed = await sam_console.post(
+        f"/console/admin/agents/{tom.id}", data=form, headers={"X-CSRF-Token": sam_csrf}
+    )
+    assert changed.status_code == 200, changed.text
+    assert "languages" in changed.text and "chat_capacity" in changed.text
+    shown = (await tom.get(f"/api/v1/agents/{tom.id}")).json()
+    assert (shown["languages"], shown["chat_capacity"]) == (["en", "vi", "id"], 4)
+    # A supervisor cannot make anyone an admin: the API's rule, in the page too.
+    refused = await sam_console.post(
+        f"/console/admin/agents/{tom.id}", data={**form, "role": "admin"},
+        headers={"X-CSRF-Token": sam_csrf},
+    )  # fmt: skip
+    assert refused.status_code == 403
+    bad = await sam_console.post(
+        f"/console/admin/agents/{tom.id}", data={**form, "languages": "klingon"},
+        headers={"X-CSRF-Token": sam_csrf},
+    )  # fmt: skip
+    assert bad.status_code == 422

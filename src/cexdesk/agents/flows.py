@@ -378,6 +378,26 @@ def may_grant(principal: Principal, role: Role) -> bool:
     return ROLE_PERMISSIONS[role] <= ROLE_PERMISSIONS[principal.role]
 
 
+def changes_own_presence(principal: Principal, agent_id: int, changes: dict[str, object]) -> bool:
+    return principal.kind == "agent" and agent_id == principal.id and set(changes) <= {"presence"}
+
+
+def check_agent_change(principal: Principal, agent: Agent, changes: dict[str, object]) -> None:
+    """Anyone may set their own presence; the rest needs agents:manage, and nobody grants
+    or changes a role above their own, or changes their own role or deactivates
+    themselves."""
+    if changes_own_presence(principal, agent.id, changes):
+        return
+    principal.require(Perm.AGENTS_MANAGE)
+    if not may_grant(principal, Role(agent.role)):
+        raise Forbidden(f"your role ({principal.role}) cannot change a {agent.role}")
+    new_role = changes.get("role")
+    if new_role is not None and not may_grant(principal, Role(str(new_role))):
+        raise Forbidden(f"your role ({principal.role}) cannot grant {new_role}")
+    if agent.id == principal.id and ("role" in changes or changes.get("active") is False):
+        raise Forbidden("you cannot change your own role or deactivate yourself")
+
+
 AGENT_FIELDS = ("display_name", "role", "tier", "languages", "categories", "is_vip",
                 "chat_capacity", "ticket_capacity", "presence", "active")  # fmt: skip
 

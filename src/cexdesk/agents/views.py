@@ -149,21 +149,12 @@ async def update_agent(
 ) -> AgentOut:
     """Skills, capacity, role, active (admins); an agent may set their own presence."""
     changes = body.model_dump(exclude_unset=True)
-    own_presence = (
-        principal.kind == "agent" and agent_id == principal.id and set(changes) <= {"presence"}
-    )
-    if not own_presence:
-        principal.require(Perm.AGENTS_MANAGE)
     agent = await service.get_agent(session, agent_id)
     if agent is None:
+        if not flows.changes_own_presence(principal, agent_id, changes):
+            principal.require(Perm.AGENTS_MANAGE)
         raise NotFound("agent", agent_id)
-    if not own_presence:
-        if not flows.may_grant(principal, Role(agent.role)):
-            raise Forbidden(f"your role ({principal.role}) cannot change a {agent.role}")
-        if body.role is not None and not flows.may_grant(principal, body.role):
-            raise Forbidden(f"your role ({principal.role}) cannot grant {body.role}")
-        if agent.id == principal.id and ("role" in changes or changes.get("active") is False):
-            raise Forbidden("you cannot change your own role or deactivate yourself")
+    flows.check_agent_change(principal, agent, changes)
     await flows.update_agent(session, agent, changes, actor=flows.actor_for(principal))
     return await _agent_out(session, agent)
 

@@ -10,14 +10,17 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
 
+from cexdesk.agents import flows as agent_flows
 from cexdesk.agents import service as agent_service
+from cexdesk.agents.schemas import AgentPatch
 from cexdesk.api.deps import Ctx, DbSession, ReadSession
 from cexdesk.api.schemas import PathId
 from cexdesk.channels import inbound
 from cexdesk.core import audit, outbox
-from cexdesk.core.auth import Perm, Principal
-from cexdesk.core.errors import Forbidden
+from cexdesk.core.auth import Perm, Principal, Role
+from cexdesk.core.errors import Forbidden, Invalid, NotFound
 from cexdesk.core.settings import Settings
 from cexdesk.customers.flows import LANGUAGES
 from cexdesk.sla import service as sla_service
@@ -101,8 +104,45 @@ async def admin(
         policies=[(p.name, policy_to_json(p)) for p in await sla_service.policies(session)],
         macros=await ticket_service.list_macros(session, active_only=False),
         manages_macros=agent.can(Perm.MACROS_MANAGE),
+        manages_agents=agent.can(Perm.AGENTS_MANAGE),
+        roles=[r.value for r in Role if r is not Role.CUSTOMER],
         languages=LANGUAGES,
     )
+
+
+@router.post("/console/admin/agents/{agent_id}", response_class=HTMLResponse)
+async def change_agent(
+    agent_id: PathId,
+    agent: ConsoleAgent,
+    session: DbSession,
+    role: Annotated[str, Form(max_length=24)],
+    tier: Annotated[int, Form(ge=1, le=3)],
+    languages: Annotated[str, Form(max_length=200)],
+    chat_capacity: Annotated[int, Form(ge=0, le=20)],
+    ticket_capacity: Annotated[int, Form(ge=0, le=200)],
+    active: Annotated[str, Form(max_length=8)] = "",
+) -> Response:
+    """Role, tier, languages, capacity and whether the account works, for admins; the
+    same checks as ``PATCH /api/v1/agents/{id}`` (agents.flows.check_agent_change)."""
+    target = await agent_service.get_agent(session, agent_id)
+    if target is None:
+        raise NotFound("agent", agent_id)
+    try:
+        patch = AgentPatch.model_validate({
+            "role": role, "tier": tier, "chat_capacity": chat_capacity,
+            "ticket_capacity": ticket_capacity, "active": bool(active),
+            "languages": [lang.strip() for lang in languages.split(",") if lang.strip()],
+        })  # fmt: skip
+    except ValidationError as error:
+        raise Invalid("agent", error.errors()[0]["msg"]) from None
+    changes = patch.model_dump(exclude_unset=True)
+    changes = {k: v for k, v in changes.items() if getattr(target, k) != v}
+    agent_flows.check_agent_change(agent, target, changes)
+    changed = await agent_flows.update_agent(
+        session, target, changes, actor=agent_flows.actor_for(agent)
+    )
+    said = ", ".join(changed) if changed else "nothing"
+    return HTMLResponse(f'<span class="ok">changed: {escape(said)}</span>')
 
 
 @router.post("/console/admin/macros", response_class=HTMLResponse)
