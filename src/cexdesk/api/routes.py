@@ -51,6 +51,9 @@ def include_routers(app: FastAPI) -> None:
     from cexdesk.compensation.views import router as compensation_router
 
     app.include_router(compensation_router, prefix=API_PREFIX)
+    from cexdesk.compensation.adjustment_views import router as adjustments_router
+
+    app.include_router(adjustments_router, prefix=API_PREFIX)
     from cexdesk.channels import adapters
     from cexdesk.channels.views import router as channels_router
 

@@ -27,3 +27,12 @@ class LinePaid(Event):
     exchange_uid: str
     asset: str
     amount: str
+
+
+@event_type("compensation.adjustment_approved")
+@dataclass(frozen=True)
+class AdjustmentApproved(Event):
+    """A fund adjustment may go: within the requester's limit, or a second person said so."""
+
+    adjustment_id: int
+    ticket_id: int

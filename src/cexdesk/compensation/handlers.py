@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cexdesk.compensation import notices
-from cexdesk.compensation.events import LinePaid
+from cexdesk.compensation import adjustments, notices
+from cexdesk.compensation.events import AdjustmentApproved, LinePaid
 from cexdesk.compensation.models import CompensationBatch, CompensationLine
 from cexdesk.core.events import HandlerContext, Subscriptions
 from cexdesk.core.security import ExchangeIdentity
@@ -59,5 +59,14 @@ async def notify_paid(event: LinePaid, context: HandlerContext) -> None:
     line.notice_ticket_id = created.ticket.id
 
 
+async def execute_adjustment(event: AdjustmentApproved, context: HandlerContext) -> None:
+    """Move the money of an approved fund adjustment (a redelivery finds it done)."""
+    await adjustments.execute(context.session, back_office(context.services), event.adjustment_id)
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(LinePaid, "compensation.notify_paid", notify_paid)
+    # Isolated: it waits on the exchange back office, outside work like a webhook.
+    subscriptions.subscribe(
+        AdjustmentApproved, "compensation.execute_adjustment", execute_adjustment, isolated=True
+    )

@@ -59,3 +59,36 @@ class CompensationLine(Base):
     usd_value: Mapped[str | None] = mapped_column(String(64))  # at payout; None: no price
     # Where the user was told (the ticket the notice went to), once it went.
     notice_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+
+
+class FundAdjustment(Base):
+    """An agent's credit or debit to a user's account, asked for from a ticket.
+
+    Within the requester's role limit it is approved at once; above it a second person
+    approves. The outbox executes it with ``idempotency_key`` (fixed at request time),
+    so a retried execution never moves the money again.
+    """
+
+    __tablename__ = "fund_adjustments"
+    __table_args__ = (Index("ix_fund_adjustments_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    exchange_uid: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(8))  # credit | debit
+    asset: Mapped[str] = mapped_column(String(24))
+    amount: Mapped[str] = mapped_column(String(64))
+    usd_value: Mapped[str | None] = mapped_column(String(64))  # None: the asset has no price
+    reason: Mapped[str] = mapped_column(Text)
+    # pending_approval → approved → executed | failed; or rejected
+    status: Mapped[str] = mapped_column(String(20))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    requested_at: Mapped[datetime]
+    limit_usd: Mapped[str] = mapped_column(String(64))  # the requester's limit at the time
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    approved_at: Mapped[datetime | None]
+    idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
+    change_id: Mapped[str | None] = mapped_column(String(64))
+    executed_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(String(500))
+    decision_note: Mapped[str | None] = mapped_column(String(2000))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -99,3 +100,46 @@ class BatchReport(BaseModel):
     by_asset: list[AssetTotal]
     paid_value_usd: str  # at the prices when each line was paid
     failures: list[LineOut]
+
+
+class AdjustmentForm(BaseModel):
+    """A credit or debit for the ticket's requester."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    direction: Literal["credit", "debit"]
+    asset: str = ASSET
+    amount: Decimal = Field(gt=0, max_digits=38, decimal_places=18)
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class AdjustmentDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=2000)
+
+
+class AdjustmentOut(BaseModel):
+    id: int
+    ticket_id: int
+    exchange_uid: str
+    direction: str
+    asset: str
+    amount: str
+    usd_value: str | None
+    reason: str
+    status: str
+    requested_by: int
+    requested_at: datetime
+    limit_usd: str
+    approved_by: int | None
+    approved_at: datetime | None
+    idempotency_key: str
+    change_id: str | None
+    executed_at: datetime | None
+    error: str | None
+    decision_note: str | None
+
+
+class AdjustmentPage(BaseModel):
+    items: list[AdjustmentOut]
