@@ -13,6 +13,7 @@ def import_all_models() -> MetaData:
     import cexdesk.customers.models
     import cexdesk.exchange.models
     import cexdesk.kb.models
+    import cexdesk.official.models
     import cexdesk.recovery.models
     import cexdesk.risk.models
     import cexdesk.routing.models
