@@ -15,8 +15,7 @@ from cexdesk.compensation.models import CompensationBatch, CompensationLine
 
 def amount_text(amount: Decimal) -> str:
     """One spelling per amount ("10", never "10.00"), so digests and keys compare equal."""
-    text = format(amount.normalize(), "f")
-    return text
+    return format(amount.normalize(), "f")
 
 
 def credit_key(batch_id: int, exchange_uid: str) -> str:
