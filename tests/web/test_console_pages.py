@@ -442,3 +442,17 @@ async def test_the_conversation_suggests_help_articles_in_the_customers_language
     assert 'href="/help/vi/articles/memo-missing"' in suggested
     assert "Nạp tiền thiếu memo" in suggested
     assert "Trading fees" not in suggested
+
+
+async def test_the_help_centre_tells_official_channels_from_lookalikes(desk: Desk) -> None:
+    seth = await desk.staff("seth")
+    channel = {"kind": "telegram", "value": "@cexdesk_support", "label": "Support on Telegram"}
+    added = await seth.post("/api/v1/official-channels", json=channel)
+    assert added.status_code == 201, added.text
+    visitor = desk.anonymous()
+    ours = await visitor.get("/help/vi/verify", params={"value": "@cexdesk_support"})
+    assert re.search(r'id="verdict">✔ Chính thức: Support on Telegram', ours.text)
+    fake = await visitor.get("/help/en/verify", params={"value": "https://t.me/cexdesk_supp0rt"})
+    assert re.search(
+        r'id="verdict">✘ NOT ours.*\(Support on Telegram: cexdesk_support\)', fake.text
+    )

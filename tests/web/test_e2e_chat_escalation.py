@@ -73,8 +73,14 @@ async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: B
 
     # Alice answers back live in Tom's timeline (the stream refreshes it), and while she
     # types Tom sees it.
-    await alice.page.locator("#chat-input").press_sequentially("TxID")
-    await expect(tom.page.locator("#customer-typing")).to_be_visible()
+    # (The widget signals typing at most every few seconds: keep typing until it shows.)
+    typing = tom.page.locator("#customer-typing")
+    for _ in range(20):
+        await alice.page.locator("#chat-input").press_sequentially("x")
+        if await typing.is_visible():
+            break
+        await alice.page.wait_for_timeout(500)
+    await expect(typing).to_be_visible()
     await alice.page.fill("#chat-input", "TxID 0xabc123, network TRC20")
     await alice.page.keyboard.press("Enter")
     await expect(tom.page.locator("#timeline")).to_contain_text("TxID 0xabc123", timeout=10_000)

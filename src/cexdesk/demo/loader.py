@@ -34,6 +34,8 @@ from cexdesk.demo import people
 from cexdesk.demo.scenarios import FOLLOW_UPS, NOTES, REPLIES, SCENARIOS, Scenario
 from cexdesk.kb import content as kb_content
 from cexdesk.kb import flows as kb_flows
+from cexdesk.official import flows as official_flows
+from cexdesk.official.check import Kind
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets.models import Ticket
 
@@ -153,6 +155,14 @@ def customer_token(exchange_token_key: str, now: datetime, uid: str = "demo-1000
 
 Step = Callable[[], Awaitable[None]]
 
+# The demo exchange's own channels: anything else that claims to be support is not.
+OFFICIAL_CHANNELS = (
+    (Kind.DOMAIN, "demo.cexdesk.dev", "The exchange's website and e-mail"),
+    (Kind.TELEGRAM, "cexdesk_support_bot", "Support bot on Telegram"),
+    (Kind.X, "cexdesk_support", "Support on X"),
+    (Kind.PHONE, "+442080000000", "Support hotline (calls back only, never asks for codes)"),
+)
+
 
 @dataclass(order=True)
 class _Planned:
@@ -187,6 +197,7 @@ class _Builder:
         self.clock.at = self.end - HISTORY - timedelta(days=30)
         await self._teams_and_agents()
         await self._macros()
+        await self._official_channels()
         # The starter knowledge base shipped with cexdesk, published as written.
         await kb_flows.load_content(self.session, kb_content.read_articles(), audit.SYSTEM)
         await self._customers()
@@ -202,6 +213,11 @@ class _Builder:
         return self.report
 
     # Staff
+
+    async def _official_channels(self) -> None:
+        """What users can check an address against (the KB's phishing articles send them)."""
+        for kind, value, label in OFFICIAL_CHANNELS:
+            await official_flows.add_channel(self.session, self.agents["ada"], kind, value, label)
 
     async def _macros(self) -> None:
         for macro in demo_macros.MACROS:

@@ -28,6 +28,8 @@ from cexdesk.intake.language import SUPPORTED
 from cexdesk.kb import flows as kb_flows
 from cexdesk.kb import render as kb_render
 from cexdesk.kb import service as kb_service
+from cexdesk.official import check as official_check
+from cexdesk.official import service as official_service
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
@@ -185,6 +187,28 @@ async def search(
     lang = _language(lang)
     found = await kb_service.search_articles(session, lang, q, limit=10) if q.strip() else []
     return _page(request, context, "help/search.html", lang, customer, query=q, found=found)
+
+
+@router.get("/help/{lang}/verify", response_class=HTMLResponse)
+async def verify(
+    lang: Language,
+    request: Request,
+    customer: HelpCustomer,
+    session: ReadSession,
+    context: Ctx,
+    value: Annotated[str, Query(max_length=500)] = "",
+) -> Response:
+    """Is this e-mail, phone number, Telegram or X account, or link really ours?"""
+    lang = _language(lang)
+    found = None
+    unreadable = False
+    if value.strip():
+        try:
+            found = official_check.verdict(value, await official_service.registry(session))
+        except official_check.Unreadable:
+            unreadable = True
+    return _page(request, context, "help/verify.html", lang, customer, value=value,
+                 found=found, unreadable=unreadable)  # fmt: skip
 
 
 @router.get("/help/{lang}/articles/{slug}", response_class=HTMLResponse)
