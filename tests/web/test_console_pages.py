@@ -456,3 +456,21 @@ async def test_the_help_centre_tells_official_channels_from_lookalikes(desk: Des
     assert re.search(
         r'id="verdict">✘ NOT ours.*\(Support on Telegram: cexdesk_support\)', fake.text
     )
+
+
+async def test_the_conversation_shows_the_customers_other_channels(
+    desk: Desk, clock: FakeClock
+) -> None:
+    alice = await desk.customer("alice")
+    web = await alice.post(
+        "/api/v1/tickets",
+        json={"subject": "KYC stuck", "body": "My KYC has been pending for days", "channel": "web"},
+    )
+    chat = await alice.post("/api/v1/tickets", json={
+        "subject": "Hello", "body": "Also my withdrawal is slow", "channel": "chat"})  # fmt: skip
+    console, _ = await console_client(desk, "tom", clock)
+    page = (await console.get(f"/console/tickets/{web.json()['id']}")).text
+    across = page[page.index('id="cross-channel"') :][:3000]
+    assert f'href="/console/tickets/{chat.json()["id"]}"' in across
+    assert "Also my withdrawal is slow" in across and "My KYC has been pending" in across
+    assert across.index("Also my withdrawal") < across.index("My KYC"), "newest first"

@@ -159,6 +159,8 @@ class Conversation:
     teams: list[Team]
     attachments: dict[int | None, list[Attachment]]  # by message id (None: not sent yet)
     suggested: list[kb_service.Shown]  # help articles for what the customer asked
+    # The customer's latest messages on every channel, across all their conversations.
+    timeline: list[Any]
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ async def _attachments_by_message(
 
 
 SUGGESTED = 3
+TIMELINE = 15
 
 
 async def _suggested(
@@ -274,6 +277,15 @@ async def conversation(
         teams=await agent_service.list_teams(session) if panel else [],
         attachments=await _attachments_by_message(session, ticket.id),
         suggested=await _suggested(session, ticket, messages) if panel else [],
+        timeline=(
+            (
+                await customer_service.timeline(
+                    session, ticket.requester_id, include_internal=False, limit=TIMELINE
+                )
+            )[0]
+            if panel
+            else []
+        ),
     )
 
 
