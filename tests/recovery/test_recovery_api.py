@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -195,3 +196,36 @@ async def test_above_the_limit_two_different_people_approve(
     assert Decimal(figures["largest_recovery_usd"]) == Decimal(107_122)
     assert Decimal(figures["value_recovered_by_hand_usd"]) == Decimal(107_122)
     assert figures["median_hours_to_recover"] == 5.0
+
+
+async def conversation(person: Person, claim_id: int) -> list[str]:
+    """The public messages of the claim's own conversation, as the claimant reads them."""
+    tickets = (await person.get("/api/v1/me/tickets")).json()["items"]
+    found = [t for t in tickets if re.search(rf"\bR-{claim_id}\b", t["subject"])]
+    assert len(found) == 1, [t["subject"] for t in tickets]
+    [ticket] = found
+    shown = (await person.get(f"/api/v1/tickets/{ticket['id']}")).json()
+    return [m["body"] for m in shown["messages"]]
+
+
+async def test_the_claimant_is_told_in_their_language_how_the_claim_goes(
+    desk: Desk, traffic: TrafficGenerator
+) -> None:
+    traffic.exchange.add_user("uid-lan")
+    for memo_chain in ("XRP", "XLM", "TON"):
+        traffic.deposit("uid-lan", memo_chain, Decimal(50))
+    lan = await desk.customer("lan", lang="vi")
+    automatic = await claim(lan, traffic.misdeposit("missing_memo", "uid-lan"))
+    reviewed = await claim(lan, traffic.misdeposit("wrong_network", "uid-lan"))
+    await desk.settle()
+    told = await conversation(lan, automatic["id"])
+    assert told == [f"Tin vui: {automatic['net_amount']} {automatic['asset']} từ yêu cầu "
+                    f"R-{automatic['id']} đã được ghi có vào tài khoản của bạn."]  # fmt: skip
+    assert (await conversation(lan, reviewed["id"]))[0].startswith(
+        f"Chúng tôi đã nhận yêu cầu R-{reviewed['id']}"
+    )
+    sam = await desk.staff("sam")
+    assert (await sam.post(f"/api/v1/recovery/claims/{reviewed['id']}/approve")).status_code == 200
+    await desk.settle()
+    told = await conversation(lan, reviewed["id"])
+    assert len(told) == 2 and told[1].startswith("Tin vui:"), told
