@@ -113,11 +113,26 @@ async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: B
     await expect(tom.page.locator(".handover-line")).to_contain_text("resolved", timeout=10_000)
     await expect(tom.page.locator("#timeline")).to_contain_text("Resolution", timeout=10_000)
 
-    # Everything was shown in order, once, and no page raised an error.
+    # Alice saw each reply once, in order.
     texts = await alice.page.locator(".chat-log li .bubble").all_inner_texts()
     replies = [t for t in texts if t in (FIRST_REPLY, RESOLUTION)]
     assert replies == [FIRST_REPLY, RESOLUTION]
-    for watched in (tom, erin, alice):
+
+    # The supervisor's board and the admin page, and the help centre's home, as they
+    # stand after this conversation (screenshots of the main pages).
+    sam = await open_page(await browser.new_context(viewport={"width": 1400, "height": 900}))
+    await sign_in_agent(sam, desk, "sam")
+    await sam.page.goto(f"{desk.base_url}/console/supervisor")
+    await expect(sam.page.locator("#board")).to_contain_text("Agents at work")
+    await screenshot(sam.page, "console-supervisor")
+    await sam.page.goto(f"{desk.base_url}/console/admin")
+    await expect(sam.page.locator("#agents")).to_contain_text("Erin")
+    await screenshot(sam.page, "console-admin")
+    await alice.page.goto(f"{desk.base_url}/help/en")
+    await screenshot(alice.page, "help-home")
+
+    # No page raised an error or ran anything it should not have.
+    for watched in (tom, erin, alice, sam):
         watched.assert_clean()
     for context in (alice_context, tom_context, erin_context):
         await context.close()
