@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -186,3 +187,12 @@ async def member_ids_of(session: AsyncSession, team_ids: list[int]) -> dict[int,
         for team_id, agent_id in rows:
             found[team_id].append(agent_id)
     return found
+
+
+async def names_of(session: AsyncSession, agent_ids: Iterable[int]) -> dict[int, str]:
+    """Display names of many agents in one query."""
+    ids = set(agent_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(select(Agent.id, Agent.display_name).where(Agent.id.in_(ids)))
+    return {agent_id: name for agent_id, name in rows.all()}

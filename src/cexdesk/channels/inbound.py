@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.channels.events import PayloadReceived, RemoteFilesNoted
 from cexdesk.channels.models import InboundPayload
-from cexdesk.core import outbox, timers
+from cexdesk.core import audit, outbox, timers
 from cexdesk.core.errors import DomainError, NotFound
 from cexdesk.customers import flows as customer_flows
 from cexdesk.customers import service as customer_service
@@ -323,11 +323,15 @@ async def process(
     return payload.status
 
 
-async def replay(session: AsyncSession, payload_id: int) -> InboundPayload:
-    """An admin sends a failed or quarantined payload through again; never commits."""
+async def replay(session: AsyncSession, payload_id: int, actor: audit.Actor) -> InboundPayload:
+    """An admin sends a failed or quarantined payload through again (audited); never
+    commits."""
     payload = await session.get(InboundPayload, payload_id, with_for_update=True)
     if payload is None:
         raise NotFound("inbound payload", payload_id)
+    await audit.append(
+        session, actor, "inbound.replayed", subject_type="inbound_payload", subject_id=payload.id
+    )
     if payload.status in ("processed",):
         return payload
     payload.status, payload.attempts = "received", 0

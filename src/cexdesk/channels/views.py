@@ -48,9 +48,5 @@ async def list_payloads(
 @router.post("/admin/inbound/{payload_id}/replay", response_model=PayloadOut)
 async def replay(payload_id: int, session: DbSession, staff: CurrentStaff) -> PayloadOut:
     staff.require(Perm.OUTBOX_MANAGE)
-    payload = await inbound.replay(session, payload_id)
-    await audit.append(
-        session, audit.Actor("agent", str(staff.id)), "inbound.replayed",
-        subject_type="inbound_payload", subject_id=payload.id,
-    )  # fmt: skip
+    payload = await inbound.replay(session, payload_id, audit.Actor("agent", str(staff.id)))
     return _out(payload, len(payload.raw))

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
-from cexdesk.core.errors import Conflict, DomainError
+from pydantic import BaseModel, ValidationError
+from starlette.requests import Request
+
+from cexdesk.core.errors import Conflict, DomainError, Invalid, Unauthorized
 from cexdesk.exchange.protocol import ExchangeBackOffice, ExchangeError, InvalidTransition
+from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
 
 SERVICE_KEY = "exchange"
+M = TypeVar("M", bound=BaseModel)
 
 
 class ExchangeNotConfigured(DomainError):
@@ -53,3 +59,19 @@ def back_office(services: dict[str, Any]) -> ExchangeBackOffice:
 def use_back_office(services: dict[str, Any], exchange: ExchangeBackOffice) -> None:
     """Connect this process to ``exchange`` (a client for the real one, or a simulation)."""
     services[SERVICE_KEY] = exchange
+
+
+async def read_signed(request: Request, key: str, now: datetime, model: type[M]) -> M:
+    """The body of a request the exchange signed (``signing``), checked and parsed:
+    401 for a bad or stale signature, 422 naming the first field that does not fit."""
+    body = await request.body()
+    try:
+        verify(key, request.headers.get(SIGNATURE_HEADER),
+               canonical("POST", request.url.path, body), now)  # fmt: skip
+    except BadSignature as error:
+        raise Unauthorized(str(error)) from None
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import ValidationError
 
 from cexdesk.api.deps import Ctx, DbSession
-from cexdesk.core.errors import Invalid, Unauthorized
 from cexdesk.exchange import flows
 from cexdesk.exchange.schemas import ExchangeEventAck, ExchangeEventIn
-from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
+from cexdesk.exchange.service import read_signed
 
 router = APIRouter(tags=["exchange"])
 
@@ -17,20 +15,8 @@ router = APIRouter(tags=["exchange"])
 @router.post("/exchange/events", response_model=ExchangeEventAck)
 async def receive_event(request: Request, session: DbSession, context: Ctx) -> ExchangeEventAck:
     """Deposits seen on chain, withdrawal requests, security changes and sign-ins."""
-    body = await request.body()
-    try:
-        verify(
-            context.settings.exchange_token_key,
-            request.headers.get(SIGNATURE_HEADER),
-            canonical("POST", request.url.path, body),
-            context.clock.now(),
-        )
-    except BadSignature as error:
-        raise Unauthorized(str(error)) from None
-    try:
-        report = ExchangeEventIn.model_validate_json(body)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None
+    report = await read_signed(
+        request, context.settings.exchange_token_key, context.clock.now(), ExchangeEventIn
+    )
     fresh = await flows.receive_event(session, report)
     return ExchangeEventAck(id=report.id, duplicate=not fresh)

@@ -39,14 +39,18 @@ def fallbacks(language: str) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
-async def _published(session: AsyncSession) -> list[tuple[Article, ArticleTranslation]]:
-    rows = await session.execute(
+async def _published(
+    session: AsyncSession, slug: str | None = None
+) -> list[tuple[Article, ArticleTranslation]]:
+    query = (
         select(Article, ArticleTranslation)
         .join(ArticleTranslation, ArticleTranslation.article_id == Article.id)
         .where(ArticleTranslation.version > 0)
         .order_by(Article.slug)
     )
-    return [(a, t) for a, t in rows.all()]
+    if slug is not None:
+        query = query.where(Article.slug == slug)
+    return [(a, t) for a, t in (await session.execute(query)).all()]
 
 
 def _best(rows: list[tuple[Article, ArticleTranslation]], language: str) -> dict[int, Shown]:
@@ -75,8 +79,7 @@ async def published_articles(session: AsyncSession, language: str) -> list[Shown
 
 
 async def article(session: AsyncSession, slug: str, language: str) -> Shown | None:
-    rows = [(a, t) for a, t in await _published(session) if a.slug == slug]
-    return next(iter(_best(rows, language).values()), None)
+    return next(iter(_best(await _published(session, slug), language).values()), None)
 
 
 async def search_articles(

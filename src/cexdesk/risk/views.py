@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import ValidationError
 
 from cexdesk.api.deps import Ctx, CurrentPrincipal, CurrentStaff, DbSession, ReadSession
 from cexdesk.core.auth import Perm
-from cexdesk.core.errors import Forbidden, Invalid, NotFound, Unauthorized
+from cexdesk.core.errors import Forbidden, NotFound
 from cexdesk.customers.models import Customer
-from cexdesk.exchange.service import back_office, back_office_errors
-from cexdesk.exchange.signing import SIGNATURE_HEADER, BadSignature, canonical, verify
+from cexdesk.exchange.service import back_office, back_office_errors, read_signed
 from cexdesk.risk import flows, investigations, service
 from cexdesk.risk.access import access_case_by_id
 from cexdesk.risk.engine import DEFAULT_POLICY
@@ -56,21 +54,9 @@ def _case_out(case: SecurityCase, screening: WithdrawalScreening) -> SecurityCas
 @router.post("/risk/screen", response_model=ScreenResponse)
 async def screen_withdrawal(request: Request, session: DbSession, context: Ctx) -> ScreenResponse:
     """Allow, hold or block a withdrawal before the exchange broadcasts it (signed requests)."""
-    body = await request.body()
-    try:
-        verify(
-            context.settings.exchange_token_key,
-            request.headers.get(SIGNATURE_HEADER),
-            canonical("POST", request.url.path, body),
-            context.clock.now(),
-        )
-    except BadSignature as error:
-        raise Unauthorized(str(error)) from None
-    try:
-        payload = ScreenRequest.model_validate_json(body)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None
+    payload = await read_signed(
+        request, context.settings.exchange_token_key, context.clock.now(), ScreenRequest
+    )
     policy = context.services.get(POLICY_KEY, DEFAULT_POLICY)
     store = context.services.setdefault(SUMMARIES_KEY, SummaryStore())
     with back_office_errors():

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from anyio import to_thread
-from fastapi import Response
+from fastapi import Response, UploadFile
 
-from cexdesk.core.errors import NotFound
+from cexdesk.core.errors import NotFound, PayloadTooLarge
 
 if TYPE_CHECKING:
     from cexdesk.tickets.models import Attachment
@@ -156,3 +156,11 @@ async def download_response(storage: AttachmentStorage, attachment: Attachment) 
             "Cache-Control": "private, no-store",
         },
     )
+
+
+async def read_upload(upload: UploadFile, limit: int, name: str = "the file") -> bytes:
+    """An uploaded file's bytes, refused (413) past ``limit`` without reading all of it."""
+    data = await upload.read(limit + 1)
+    if len(data) > limit:
+        raise PayloadTooLarge(f"{name} exceeds the limit of {limit} bytes")
+    return data

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cexdesk.api.deps import Ctx, CurrentPrincipal, DbSession, ReadSession
 from cexdesk.api.schemas import NO_NUL, PathId, QueryId
 from cexdesk.core.auth import Principal
-from cexdesk.core.errors import Forbidden, Invalid, PayloadTooLarge
+from cexdesk.core.errors import Forbidden, Invalid
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access, flows, service
 from cexdesk.tickets.models import Attachment, Message, Ticket, TicketLink
@@ -34,7 +34,7 @@ from cexdesk.tickets.schemas import (
     TicketPage,
     TicketPatch,
 )
-from cexdesk.tickets.storage import AttachmentStorage, download_response
+from cexdesk.tickets.storage import AttachmentStorage, download_response, read_upload
 
 router = APIRouter(tags=["tickets"])
 
@@ -406,9 +406,7 @@ async def upload(
     """Upload a file (multipart ``file``); name it in a reply's ``attachment_ids`` to send it."""
     ticket = await access.access_ticket_by_id(session, principal, ticket_id, write=True)
     limit = context.settings.max_attachment_bytes
-    data = await file.read(limit + 1)
-    if len(data) > limit:
-        raise PayloadTooLarge(f"the file exceeds the limit of {limit} bytes")
+    data = await read_upload(file, limit)
     attachment = await flows.add_attachment(
         session,
         _storage(context),

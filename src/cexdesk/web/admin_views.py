@@ -186,9 +186,5 @@ async def replay_dead_letter(
 @router.post("/console/admin/inbound/{payload_id}/replay", response_class=HTMLResponse)
 async def replay_inbound(payload_id: PathId, agent: ConsoleAgent, session: DbSession) -> Response:
     agent.require(Perm.OUTBOX_MANAGE)
-    payload = await inbound.replay(session, payload_id)
-    await audit.append(
-        session, audit.Actor("agent", str(agent.id)), "inbound.replayed",
-        subject_type="inbound_payload", subject_id=payload.id,
-    )  # fmt: skip
+    await inbound.replay(session, payload_id, audit.Actor("agent", str(agent.id)))
     return HTMLResponse('<span class="ok">processing again</span>')

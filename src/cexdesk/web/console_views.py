@@ -28,13 +28,13 @@ from cexdesk.api.deps import (
     set_session_cookie,
 )
 from cexdesk.api.schemas import PathId
-from cexdesk.core.errors import DomainError, Forbidden, Invalid, PayloadTooLarge, Unauthorized
+from cexdesk.core.errors import DomainError, Forbidden, Invalid, Unauthorized
 from cexdesk.routing import escalation
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
-from cexdesk.tickets.storage import AttachmentStorage
+from cexdesk.tickets.storage import AttachmentStorage, read_upload
 from cexdesk.web import pages
 from cexdesk.web.auth import ConsoleAgent, console_csrf
 from cexdesk.web.templating import is_htmx, render
@@ -253,9 +253,7 @@ async def reply(
     attachment_ids = []
     if file is not None and file.filename:
         limit = context.settings.max_attachment_bytes
-        data = await file.read(limit + 1)
-        if len(data) > limit:
-            raise PayloadTooLarge(f"the file exceeds the limit of {limit} bytes")
+        data = await read_upload(file, limit)
         storage = AttachmentStorage(context.settings.attachments_dir)
         attachment = await ticket_flows.add_attachment(
             session, storage, ticket, author, file.filename, data, max_bytes=limit

@@ -20,7 +20,7 @@ from pydantic import Field
 from cexdesk.api.deps import HELP_SESSION_COOKIE, Ctx, DbSession, ReadSession, same_origin
 from cexdesk.api.schemas import PathId, StrictModel
 from cexdesk.core.auth import Principal
-from cexdesk.core.errors import Forbidden, Invalid, NotFound, PayloadTooLarge
+from cexdesk.core.errors import Forbidden, Invalid, NotFound
 from cexdesk.core.security import sign_help_session, verify_exchange_token
 from cexdesk.customers import flows as customer_flows
 from cexdesk.customers import service as customer_service
@@ -34,7 +34,7 @@ from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
 from cexdesk.tickets.models import Attachment, Ticket
-from cexdesk.tickets.storage import AttachmentStorage, download_response
+from cexdesk.tickets.storage import AttachmentStorage, download_response, read_upload
 from cexdesk.web import i18n
 from cexdesk.web.auth import ChatCustomer, HelpCustomer, help_csrf
 from cexdesk.web.templating import render
@@ -316,10 +316,7 @@ async def _read_uploads(context: Ctx, files: list[UploadFile]) -> list[tuple[str
     limit = context.settings.max_attachment_bytes
     uploads = []
     for upload in files:
-        data = await upload.read(limit + 1)
-        if len(data) > limit:
-            raise PayloadTooLarge(f"{upload.filename} exceeds the limit of {limit} bytes")
-        uploads.append((upload.filename, data))
+        uploads.append((upload.filename, await read_upload(upload, limit, str(upload.filename))))
     return uploads
 
 

@@ -180,12 +180,7 @@ async def agent_header(session: AsyncSession, agent_id: int) -> AgentHeader:
 
 
 async def _names(session: AsyncSession, agent_ids: Sequence[int | None]) -> dict[int, str]:
-    names: dict[int, str] = {}
-    for agent_id in {a for a in agent_ids if a is not None}:
-        agent = await agent_service.get_agent(session, agent_id)
-        if agent is not None:
-            names[agent_id] = agent.display_name
-    return names
+    return await agent_service.names_of(session, [a for a in agent_ids if a is not None])
 
 
 def _author(message: Message, customer: Customer | None, agents: dict[int, str]) -> str:
