@@ -78,12 +78,20 @@ class FakeAPI:
 
 @asynccontextmanager
 async def serving(responder: Responder) -> AsyncIterator[FakeAPI]:
+    api = FakeAPI("", responder)
+    app = Starlette(routes=[Route("/{path:path}", api.handle, methods=["GET", "POST"])])
+    async with on_loopback(app) as url:
+        api.url = url
+        yield api
+
+
+@asynccontextmanager
+async def on_loopback(app: Starlette) -> AsyncIterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port; yields its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    api = FakeAPI(f"http://127.0.0.1:{port}", responder)
-    app = Starlette(routes=[Route("/{path:path}", api.handle, methods=["GET", "POST"])])
     config = uvicorn.Config(app, lifespan="off", log_level="warning", ws="none", http="h11")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
@@ -92,7 +100,7 @@ async def serving(responder: Responder) -> AsyncIterator[FakeAPI]:
             task.result()
         await asyncio.sleep(0.01)
     try:
-        yield api
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         await task

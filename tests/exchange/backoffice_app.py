@@ -24,6 +24,7 @@ from cexdesk.exchange.protocol import (
     ExchangeError,
     IdempotencyConflict,
     InvalidTransition,
+    UnknownOrder,
     UnknownUser,
     UnknownWithdrawal,
 )
@@ -38,6 +39,7 @@ Handler = Callable[
 CODES = {
     UnknownUser: (404, "unknown_user"),
     UnknownWithdrawal: (404, "unknown_withdrawal"),
+    UnknownOrder: (404, "unknown_order"),
     InvalidTransition: (409, "invalid_transition"),
     IdempotencyConflict: (409, "idempotency_conflict"),
 }
@@ -71,6 +73,16 @@ async def _change(ex: SimulatedExchange, p: dict[str, str], b: dict[str, Any], q
     )
 
 
+async def _open_orders(ex: SimulatedExchange, p: dict[str, str], b: Any, q: dict[str, str]) -> Any:
+    if q.get("status") != "open":
+        raise ExchangeError("only status=open is served")
+    return await ex.list_open_orders(p["uid"], market=q.get("market"))
+
+
+async def _cancel_order(ex: SimulatedExchange, p: dict[str, str], b: dict[str, Any], q: Any) -> Any:
+    return await ex.cancel_order(p["uid"], p["oid"], b["idempotency_key"], reason=b["reason"])
+
+
 USER = r"/users/(?P<uid>[^/]+)"
 ADDRESS = r"/chains/(?P<chain>[^/]+)/addresses/(?P<address>[^/]+)"
 TX = r"/chains/(?P<chain>[^/]+)/transactions/(?P<tx>[^/]+)"
@@ -82,6 +94,9 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", USER + r"/balances/(?P<asset>[^/]+)", _balance),
     ("GET", USER + "/deposits", lambda ex, p, b, q: ex.list_deposits(p["uid"], since=_since(q))),
     ("GET", USER + "/withdrawals", lambda ex, p, b, q: ex.list_withdrawals(p["uid"], since=_since(q))),  # noqa: E501
+    ("GET", USER + "/orders", _open_orders),
+    ("POST", USER + r"/orders/(?P<oid>[^/]+)/cancel", _cancel_order),
+    ("GET", r"/orders/(?P<oid>[^/]+)", lambda ex, p, b, q: ex.get_order(p["oid"])),
     ("POST", USER + "/freeze", lambda ex, p, b, q: ex.freeze_account(p["uid"], b["reason"])),
     ("POST", USER + "/unfreeze", lambda ex, p, b, q: ex.unfreeze_account(p["uid"])),
     ("POST", USER + "/sessions/revoke", _revoke),

@@ -3,10 +3,11 @@
 Every request is JSON and signed (``signing``: ``X-Cexdesk-Signature`` over the method,
 path with query and body, with the key both sides share). Values travel as ``wire``
 encodes them: decimals as strings, times in ISO 8601 with an offset. The back office
-answers errors as ``{"error": code, "detail": text}`` with these codes: ``unknown_user``
-and ``unknown_withdrawal`` (404), ``invalid_transition`` and ``idempotency_conflict``
-(409). Reads, balance changes (idempotency key) and the withdrawal and account actions
-(idempotent on the back office's side) are retried on connection errors and 5xx.
+answers errors as ``{"error": code, "detail": text}`` with these codes: ``unknown_user``,
+``unknown_withdrawal`` and ``unknown_order`` (404), ``invalid_transition`` and
+``idempotency_conflict`` (409). Reads, balance changes and order cancellations
+(idempotency key) and the withdrawal and account actions (idempotent on the back
+office's side) are retried on connection errors and 5xx.
 
 Endpoints, relative to the base URL:
 
@@ -18,6 +19,9 @@ Endpoints, relative to the base URL:
 | GET /users/{uid}/balances/{asset} | | {balance} |
 | GET /users/{uid}/deposits?since= | | [Deposit] |
 | GET /users/{uid}/withdrawals?since= | | [Withdrawal] |
+| GET /users/{uid}/orders?status=open&market= | | [Order] (open and partially filled) |
+| POST /users/{uid}/orders/{id}/cancel | {idempotency_key, reason} | OrderCancellation |
+| GET /orders/{id} | | Order |
 | POST /users/{uid}/freeze | {reason} | UserProfile |
 | POST /users/{uid}/unfreeze | {} | UserProfile |
 | POST /users/{uid}/sessions/revoke | {} | {revoked} |
@@ -51,6 +55,7 @@ from cexdesk.exchange.protocol import (
     ExchangeError,
     IdempotencyConflict,
     InvalidTransition,
+    UnknownOrder,
     UnknownUser,
     UnknownWithdrawal,
 )
@@ -64,6 +69,8 @@ from cexdesk.exchange.values import (
     Deposit,
     DepositAddress,
     ExchangeAddress,
+    Order,
+    OrderCancellation,
     UserProfile,
     Withdrawal,
 )
@@ -71,6 +78,7 @@ from cexdesk.exchange.values import (
 _ERRORS: dict[str, type[ExchangeError]] = {
     "unknown_user": UnknownUser,
     "unknown_withdrawal": UnknownWithdrawal,
+    "unknown_order": UnknownOrder,
     "invalid_transition": InvalidTransition,
     "idempotency_conflict": IdempotencyConflict,
 }
@@ -210,6 +218,26 @@ class HttpBackOffice:
     async def is_shared_source(self, chain: str, address: str) -> bool:
         data = await self._call("GET", f"/chains/{chain}/addresses/{_segment(address)}/shared")
         return bool(data["shared"])
+
+    # --- spot orders -------------------------------------------------------------------
+
+    async def list_open_orders(self, user_id: str, *, market: str | None = None) -> list[Order]:
+        query = {"status": "open"} | ({"market": market} if market else {})
+        data = await self._call("GET", f"/users/{_segment(user_id)}/orders", query=query)
+        return wire.load_list(Order, data)
+
+    async def get_order(self, order_id: str) -> Order:
+        return wire.load(Order, await self._call("GET", f"/orders/{_segment(order_id)}"))
+
+    async def cancel_order(
+        self, user_id: str, order_id: str, idempotency_key: str, *, reason: str = ""
+    ) -> OrderCancellation:
+        data = await self._call(
+            "POST",
+            f"/users/{_segment(user_id)}/orders/{_segment(order_id)}/cancel",
+            {"idempotency_key": idempotency_key, "reason": reason},
+        )
+        return wire.load(OrderCancellation, data)
 
     # --- actions -----------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ from cexdesk.exchange.values import (
     Deposit,
     DepositAddress,
     ExchangeAddress,
+    Order,
+    OrderCancellation,
     UserProfile,
     Withdrawal,
 )
@@ -33,6 +35,10 @@ class UnknownUser(ExchangeError):
 
 
 class UnknownWithdrawal(ExchangeError):
+    pass
+
+
+class UnknownOrder(ExchangeError):
     pass
 
 
@@ -89,6 +95,23 @@ class ExchangeBackOffice(Protocol):
 
     async def is_shared_source(self, chain: str, address: str) -> bool:
         """Whether the address is a known custodial wallet many people send from."""
+        ...
+
+    # --- spot orders ------------------------------------------------------------------
+    async def list_open_orders(self, user_id: str, *, market: str | None = None) -> list[Order]:
+        """The user's open and partially filled orders (on one market, e.g. "BTC/USDT")."""
+        ...
+
+    async def get_order(self, order_id: str) -> Order:
+        """Any order by its id, whatever its state; ``UnknownOrder`` if none."""
+        ...
+
+    async def cancel_order(
+        self, user_id: str, order_id: str, idempotency_key: str, *, reason: str = ""
+    ) -> OrderCancellation:
+        """Cancel the unfilled rest and release what it locked. A replay with the key
+        returns the first answer; a filled or already cancelled order is
+        ``InvalidTransition``; another user's order is ``UnknownOrder``."""
         ...
 
     # --- actions -----------------------------------------------------------------

@@ -1,10 +1,12 @@
 """A simulated exchange back office: in memory, deterministic for a seed, for demos and tests.
 
 It keeps users, deposit addresses and memos, balances, the chain transfers it was
-shown, deposits and withdrawals, and an idempotent ledger. ``observe_transfer`` is its
-deposit crawler: a transfer to an exchange address is credited when the normal rules
-allow (listed asset on that chain, right memo, above the minimum, confirmed) and kept
-as an unmatched deposit otherwise, which is what support's recovery works on.
+shown, deposits and withdrawals, spot orders (an open order locks what it may still
+spend; a fill pays it out, a cancel releases the rest), and an idempotent ledger.
+``observe_transfer`` is its deposit crawler: a transfer to an exchange address is
+credited when the normal rules allow (listed asset on that chain, right memo, above the
+minimum, confirmed) and kept as an unmatched deposit otherwise, which is what
+support's recovery works on.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from cexdesk.exchange.chains import (
 from cexdesk.exchange.protocol import (
     IdempotencyConflict,
     InvalidTransition,
+    UnknownOrder,
     UnknownUser,
     UnknownWithdrawal,
 )
@@ -52,6 +55,11 @@ from cexdesk.exchange.values import (
     ExchangeAddress,
     KycState,
     Login,
+    Order,
+    OrderCancellation,
+    OrderSide,
+    OrderStatus,
+    OrderType,
     SecurityChange,
     SecurityChangeKind,
     UserProfile,
@@ -101,6 +109,10 @@ class SimulatedExchange:
         self._ledger: dict[str, tuple[BalanceChange, BalanceChangeResult]] = {}
         self._key_locks: dict[str, asyncio.Lock] = {}
         self._evm_keys: dict[str, str] = {}  # one EVM address (key) per user
+        self._orders: dict[str, Order] = {}
+        self._orders_by_user: dict[str, list[str]] = defaultdict(list)
+        self._locked: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+        self._order_cancellations: dict[str, OrderCancellation] = {}
         self._counter = 0
         # The exchange's own address per chain: the shared memo address and the hot wallet.
         self._special: dict[tuple[str, AddressKind], ExchangeAddress] = {}
@@ -253,6 +265,10 @@ class SimulatedExchange:
 
     def set_balance(self, user_id: str, asset: str, amount: Decimal) -> None:
         self._balances[(user_id, asset)] = amount
+
+    def top_up(self, user_id: str, asset: str, amount: Decimal) -> None:
+        """Add to the available balance (money that came from outside the simulation)."""
+        self._balances[(user_id, asset)] += amount
 
     # --- the deposit crawler ----------------------------------------------------------
 
@@ -442,6 +458,105 @@ class SimulatedExchange:
         insort(self._withdrawals_by_user[user_id], (withdrawal.requested_at, withdrawal_id))
         return withdrawal
 
+    # --- spot orders placed and filled by users -----------------------------------------
+
+    @staticmethod
+    def _locks(order: Order, quantity: Decimal) -> tuple[str, Decimal]:
+        """What ``quantity`` of the order keeps locked: quote for a buy, base for a sell."""
+        if order.side is OrderSide.SELL:
+            return order.base, quantity
+        assert order.price is not None
+        return order.quote, quantity * order.price
+
+    def locked(self, user_id: str, asset: str) -> Decimal:
+        """What the user's open orders hold of ``asset`` (not in the available balance)."""
+        return self._locked.get((user_id, asset), Decimal(0))
+
+    def place_order(
+        self,
+        user_id: str,
+        base: str,
+        quote: str,
+        side: OrderSide,
+        quantity: Decimal,
+        *,
+        price: Decimal | None = None,
+        order_type: OrderType = OrderType.LIMIT,
+        stop_price: Decimal | None = None,
+    ) -> Order:
+        """A user places an order; what it may spend leaves the available balance at once.
+
+        A market order fills at once at the reference price and is never open.
+        """
+        self._user(user_id)
+        if quantity <= 0:
+            raise ValueError("quantity must be positive")
+        if order_type is OrderType.MARKET:
+            quote_usd = USD_PRICES.get(quote, Decimal(0))
+            if quote_usd <= 0:
+                raise InvalidTransition(f"no market for {base}/{quote}")
+            price = USD_PRICES.get(base, Decimal(0)) / quote_usd
+        if price is None or price <= 0:
+            raise ValueError("a limit order needs a positive price")
+        now = self._clock.now()
+        order = Order(
+            self._next_id("o"), user_id, base, quote, side, order_type, quantity, Decimal(0),
+            price, OrderStatus.OPEN, now, now, stop_price=stop_price,
+        )  # fmt: skip
+        asset, amount = self._locks(order, quantity)
+        result = self._apply_now(
+            BalanceChange(
+                f"order-lock:{order.id}", user_id, asset, amount, BalanceDirection.DEBIT, "order"
+            )
+        )
+        if result.status is BalanceChangeStatus.REJECTED:
+            raise InvalidTransition(f"order refused: {result.message}")
+        self._locked[(user_id, asset)] += amount
+        self._orders[order.id] = order
+        self._orders_by_user[user_id].append(order.id)
+        if order_type is OrderType.MARKET:
+            return self.fill_order(order.id)
+        return order
+
+    def fill_order(self, order_id: str, quantity: Decimal | None = None) -> Order:
+        """The order trades ``quantity`` more (all that is left by default) at its price."""
+        order = self._order(order_id)
+        if not order.is_open:
+            raise InvalidTransition(f"cannot fill a {order.status.value} order")
+        quantity = order.remaining if quantity is None else quantity
+        if not 0 < quantity <= order.remaining:
+            raise ValueError("fill beyond what is left of the order")
+        assert order.price is not None
+        spent, spent_amount = self._locks(order, quantity)
+        self._locked[(order.user_id, spent)] -= spent_amount
+        bought, bought_amount = (
+            (order.base, quantity)
+            if order.side is OrderSide.BUY
+            else (order.quote, quantity * order.price)
+        )
+        self._apply_now(
+            BalanceChange(
+                self._next_id("fill"), order.user_id, bought, bought_amount,
+                BalanceDirection.CREDIT, f"order {order.id} filled",
+            )
+        )  # fmt: skip
+        filled = order.filled + quantity
+        status = OrderStatus.FILLED if filled == order.quantity else OrderStatus.PARTIALLY_FILLED
+        updated = replace(order, filled=filled, status=status, updated_at=self._clock.now())
+        self._orders[order_id] = updated
+        return updated
+
+    def cancel_by_user(self, order_id: str) -> Order:
+        """The user cancels the order themselves (on the exchange's own site)."""
+        order = self._order(order_id)
+        return self._cancel_now(order.user_id, order_id, f"user-cancel:{order_id}", "").order
+
+    def _order(self, order_id: str) -> Order:
+        try:
+            return self._orders[order_id]
+        except KeyError:
+            raise UnknownOrder(order_id) from None
+
     # --- ExchangeBackOffice: users ------------------------------------------------------
 
     async def get_user(self, user_id: str) -> UserProfile:
@@ -488,6 +603,54 @@ class SimulatedExchange:
 
     async def is_shared_source(self, chain: str, address: str) -> bool:
         return (chain, address_key(chain, address)) in self._shared_sources
+
+    # --- ExchangeBackOffice: spot orders ------------------------------------------------
+
+    async def list_open_orders(self, user_id: str, *, market: str | None = None) -> list[Order]:
+        self._user(user_id)
+        orders = (self._orders[order_id] for order_id in self._orders_by_user.get(user_id, []))
+        return [o for o in orders if o.is_open and (market is None or o.market == market)]
+
+    async def get_order(self, order_id: str) -> Order:
+        return self._order(order_id)
+
+    async def cancel_order(
+        self, user_id: str, order_id: str, idempotency_key: str, *, reason: str = ""
+    ) -> OrderCancellation:
+        lock = self._key_locks.setdefault(f"cancel:{idempotency_key}", asyncio.Lock())
+        async with lock:
+            await asyncio.sleep(0)  # the back office's round trip
+            return self._cancel_now(user_id, order_id, idempotency_key, reason)
+
+    def _cancel_now(
+        self, user_id: str, order_id: str, idempotency_key: str, reason: str
+    ) -> OrderCancellation:
+        answered = self._order_cancellations.get(idempotency_key)
+        if answered is not None:
+            if (answered.order.user_id, answered.order.id) != (user_id, order_id):
+                raise IdempotencyConflict(idempotency_key)
+            return answered
+        order = self._order(order_id)
+        if order.user_id != user_id:
+            raise UnknownOrder(order_id)  # another user's orders are not theirs to see
+        if not order.is_open:
+            raise InvalidTransition(f"the order is already {order.status.value}")
+        asset, amount = self._locks(order, order.remaining)
+        self._locked[(user_id, asset)] -= amount
+        self._apply_now(
+            BalanceChange(
+                f"order-release:{order_id}", user_id, asset, amount, BalanceDirection.CREDIT,
+                f"order {order_id} cancelled",
+            )
+        )  # fmt: skip
+        now = self._clock.now()
+        cancelled = replace(
+            order, status=OrderStatus.CANCELLED, updated_at=now, cancel_reason=reason or None
+        )
+        self._orders[order_id] = cancelled
+        answer = OrderCancellation(idempotency_key, cancelled, asset, amount, now)
+        self._order_cancellations[idempotency_key] = answer
+        return answer
 
     # --- ExchangeBackOffice: actions ----------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Realistic traffic for the simulated exchange: every misdeposit case and phishing patterns.
+"""Realistic traffic for the simulated exchange: every misdeposit case, phishing patterns
+and the spot orders a trader leaves behind (open, partly filled, filled, cancelled).
 
 Each scenario says what really happened (who sent the money, who should get it back),
 so tests can hold recovery and risk decisions against the truth. Address poisoning is
@@ -15,10 +16,14 @@ from decimal import Decimal
 from cexdesk.core.clock import FakeClock
 from cexdesk.exchange import codecs
 from cexdesk.exchange.chains import chain, find_listing
-from cexdesk.exchange.simulated import SimulatedExchange
+from cexdesk.exchange.simulated import USD_PRICES, SimulatedExchange
 from cexdesk.exchange.values import (
     ChainTransfer,
     Deposit,
+    Order,
+    OrderSide,
+    OrderStatus,
+    OrderType,
     SecurityChangeKind,
     Withdrawal,
 )
@@ -38,6 +43,17 @@ MISDEPOSIT_CASES = (
     "pending_confirmations",
     "not_an_exchange_address",
 )
+
+
+# What a trader's orders end up as, in turn.
+ORDER_OUTCOMES = (
+    OrderStatus.OPEN,
+    OrderStatus.PARTIALLY_FILLED,
+    OrderStatus.FILLED,
+    OrderStatus.OPEN,
+    OrderStatus.CANCELLED,
+)
+SPOT_BASES = ("BTC", "ETH", "BNB", "XRP", "TON", "TRX", "XLM")
 
 
 @dataclass(frozen=True)
@@ -353,3 +369,49 @@ class TrafficGenerator:
                 )
                 self.deposit(sender, chain_code, amount)
         return scenarios
+
+    # --- trading ------------------------------------------------------------------------
+
+    def spot_orders(
+        self, user_id: str, count: int = 5, *, quote: str = "USDT", days: int = 3
+    ) -> list[Order]:
+        """``count`` spot orders placed over the last ``days``, ending in turn as
+        ``ORDER_OUTCOMES`` says; the money they lock is topped up first, so the user's
+        available balance is what it was."""
+        exchange = self.exchange
+        start = self.clock.now()
+        self.clock.advance(-days * 86_400)
+        step = days * 86_400 / max(count, 1)
+        placed = []
+        for number in range(count):
+            base = self.random.choice(SPOT_BASES)
+            reference = USD_PRICES[base] / USD_PRICES[quote]
+            side = OrderSide.BUY if self.random.random() < 0.6 else OrderSide.SELL
+            # Buys rest below the market, sells above it: that is why they wait.
+            offset = Decimal(self.random.randrange(2, 15)) / 100
+            price = (reference * (1 - offset if side is OrderSide.BUY else 1 + offset)).quantize(
+                Decimal("0.0001")
+            )
+            quantity = (Decimal(self.random.randrange(50, 5_000)) / price).quantize(
+                Decimal("0.0001")
+            )
+            stop = side is OrderSide.SELL and number % 3 == 2
+            exchange.top_up(user_id, quote if side is OrderSide.BUY else base,
+                            quantity * price if side is OrderSide.BUY else quantity)  # fmt: skip
+            order = exchange.place_order(
+                user_id, base, quote, side, quantity, price=price,
+                order_type=OrderType.STOP_LIMIT if stop else OrderType.LIMIT,
+                stop_price=price * Decimal("0.99") if stop else None,
+            )  # fmt: skip
+            outcome = ORDER_OUTCOMES[number % len(ORDER_OUTCOMES)]
+            self.clock.advance(step / 2)
+            if outcome is OrderStatus.PARTIALLY_FILLED:
+                order = exchange.fill_order(order.id, (quantity / 3).quantize(Decimal("0.0001")))
+            elif outcome is OrderStatus.FILLED:
+                order = exchange.fill_order(order.id)
+            elif outcome is OrderStatus.CANCELLED:
+                order = exchange.cancel_by_user(order.id)
+            placed.append(order)
+            self.clock.advance(step / 2)
+        self.clock.set(start)
+        return placed

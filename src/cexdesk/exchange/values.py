@@ -191,3 +191,71 @@ class BalanceChangeResult:
     change_id: str
     balance_after: Decimal
     message: str = ""
+
+
+class OrderSide(StrEnum):
+    BUY = "buy"
+    SELL = "sell"
+
+
+class OrderType(StrEnum):
+    LIMIT = "limit"
+    STOP_LIMIT = "stop_limit"  # rests as a limit order once the stop price trades
+    MARKET = "market"  # fills at once; never open
+
+
+class OrderStatus(StrEnum):
+    OPEN = "open"
+    PARTIALLY_FILLED = "partially_filled"
+    FILLED = "filled"
+    CANCELLED = "cancelled"
+
+
+OPEN_ORDER_STATUSES = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED})
+
+
+@dataclass(frozen=True)
+class Order:
+    """A user's spot order on ``base``/``quote``; an open one locks what it may still spend.
+
+    A buy locks ``price`` × the unfilled quantity of ``quote``, a sell the unfilled
+    quantity of ``base``; cancelling releases what is still locked.
+    """
+
+    id: str
+    user_id: str
+    base: str
+    quote: str
+    side: OrderSide
+    type: OrderType
+    quantity: Decimal  # in base units
+    filled: Decimal
+    price: Decimal | None  # the limit price in quote units; None for a market order
+    status: OrderStatus
+    placed_at: datetime
+    updated_at: datetime
+    stop_price: Decimal | None = None
+    cancel_reason: str | None = None
+
+    @property
+    def market(self) -> str:
+        return f"{self.base}/{self.quote}"
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.quantity - self.filled
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_ORDER_STATUSES
+
+
+@dataclass(frozen=True)
+class OrderCancellation:
+    """The answer to a cancel request; a replay with the same key gets this same answer."""
+
+    idempotency_key: str
+    order: Order  # as the cancellation left it
+    released_asset: str
+    released_amount: Decimal  # what went back to the available balance
+    cancelled_at: datetime
