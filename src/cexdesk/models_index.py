@@ -7,6 +7,7 @@ from sqlalchemy import MetaData
 
 def import_all_models() -> MetaData:
     import cexdesk.agents.models
+    import cexdesk.bot.models
     import cexdesk.channels.models
     import cexdesk.compensation.models
     import cexdesk.core.models
