@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, status
-from sqlalchemy import select
 
 from cexdesk.api.deps import Ctx, CurrentStaff, DbSession, ReadSession
-from cexdesk.compensation import adjustments
+from cexdesk.compensation import adjustments, service
 from cexdesk.compensation.models import FundAdjustment
 from cexdesk.compensation.schemas import (
     AdjustmentDecision,
@@ -18,7 +15,7 @@ from cexdesk.compensation.schemas import (
     AdjustmentOut,
     AdjustmentPage,
 )
-from cexdesk.core.auth import Perm, Role
+from cexdesk.core.auth import Perm
 from cexdesk.core.errors import NotFound
 from cexdesk.exchange.service import back_office, back_office_errors
 from cexdesk.tickets import access as ticket_access
@@ -26,23 +23,6 @@ from cexdesk.tickets import access as ticket_access
 router = APIRouter(tags=["compensation"])
 
 Status = Literal["pending_approval", "approved", "executed", "failed", "rejected"]
-
-
-def _limits(services: dict[str, Any]) -> Mapping[Role, Decimal]:
-    """The desk's own limits if it set them (services[LIMITS_KEY]), else the defaults."""
-    found: Mapping[Role, Decimal] | None = services.get(adjustments.LIMITS_KEY)
-    return adjustments.DEFAULT_LIMITS if found is None else found
-
-
-def _out(a: FundAdjustment) -> AdjustmentOut:
-    return AdjustmentOut(
-        id=a.id, ticket_id=a.ticket_id, exchange_uid=a.exchange_uid, direction=a.direction,
-        asset=a.asset, amount=a.amount, usd_value=a.usd_value, reason=a.reason,
-        status=a.status, requested_by=a.requested_by, requested_at=a.requested_at,
-        limit_usd=a.limit_usd, approved_by=a.approved_by, approved_at=a.approved_at,
-        idempotency_key=a.idempotency_key, change_id=a.change_id, executed_at=a.executed_at,
-        error=a.error, decision_note=a.decision_note,
-    )  # fmt: skip
 
 
 @router.post(
@@ -59,10 +39,14 @@ async def request_adjustment(
     ticket = await ticket_access.access_ticket_by_id(session, staff, ticket_id, write=True)
     with back_office_errors():
         adjustment = await adjustments.request(
-            session, back_office(context.services), ticket, staff, form,
-            _limits(context.services),
-        )  # fmt: skip
-    return _out(adjustment)
+            session,
+            back_office(context.services),
+            ticket,
+            staff,
+            form,
+            adjustments.limits_of(context.services),
+        )
+    return AdjustmentOut.model_validate(adjustment)
 
 
 @router.get("/adjustments", response_model=AdjustmentPage)
@@ -75,13 +59,8 @@ async def list_adjustments(
 ) -> AdjustmentPage:
     """Newest first; ``status=pending_approval`` is the approvers' queue."""
     staff.require(Perm.CUSTOMERS_READ)
-    query = select(FundAdjustment)
-    if status is not None:
-        query = query.where(FundAdjustment.status == status)
-    if ticket_id is not None:
-        query = query.where(FundAdjustment.ticket_id == ticket_id)
-    rows = await session.scalars(query.order_by(FundAdjustment.id.desc()).limit(limit))
-    return AdjustmentPage(items=[_out(a) for a in rows.all()])
+    rows = await service.list_powers(session, FundAdjustment, status, ticket_id, limit)
+    return AdjustmentPage(items=[AdjustmentOut.model_validate(a) for a in rows])
 
 
 @router.get("/adjustments/{adjustment_id}", response_model=AdjustmentOut)
@@ -92,7 +71,7 @@ async def show_adjustment(
     found = await session.get(FundAdjustment, adjustment_id)
     if found is None:
         raise NotFound("fund adjustment", adjustment_id)
-    return _out(found)
+    return AdjustmentOut.model_validate(found)
 
 
 @router.post("/adjustments/{adjustment_id}/approve", response_model=AdjustmentOut)
@@ -104,11 +83,10 @@ async def approve(
     context: Ctx,
 ) -> AdjustmentOut:
     """A second person (money:move, a limit that covers it) lets it go."""
-    return _out(
-        await adjustments.decide(
-            session, adjustment_id, staff, True, body.note, _limits(context.services)
-        )
+    decided = await adjustments.decide(
+        session, adjustment_id, staff, True, body.note, adjustments.limits_of(context.services)
     )
+    return AdjustmentOut.model_validate(decided)
 
 
 @router.post("/adjustments/{adjustment_id}/reject", response_model=AdjustmentOut)
@@ -119,8 +97,7 @@ async def reject(
     staff: CurrentStaff,
     context: Ctx,
 ) -> AdjustmentOut:
-    return _out(
-        await adjustments.decide(
-            session, adjustment_id, staff, False, body.note, _limits(context.services)
-        )
+    decided = await adjustments.decide(
+        session, adjustment_id, staff, False, body.note, adjustments.limits_of(context.services)
     )
+    return AdjustmentOut.model_validate(decided)

@@ -36,3 +36,12 @@ class AdjustmentApproved(Event):
 
     adjustment_id: int
     ticket_id: int
+
+
+@event_type("compensation.order_cancellation_approved")
+@dataclass(frozen=True)
+class OrderCancellationApproved(Event):
+    """An order cancellation may go: within the requester's limits, or a second person said so."""
+
+    cancellation_id: int
+    ticket_id: int

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cexdesk.compensation import adjustments, notices
-from cexdesk.compensation.events import AdjustmentApproved, LinePaid
+from cexdesk.compensation import adjustments, notices, order_cancellations
+from cexdesk.compensation.events import AdjustmentApproved, LinePaid, OrderCancellationApproved
 from cexdesk.compensation.models import CompensationBatch, CompensationLine
 from cexdesk.core.events import HandlerContext, Subscriptions
 from cexdesk.core.security import ExchangeIdentity
@@ -64,9 +64,22 @@ async def execute_adjustment(event: AdjustmentApproved, context: HandlerContext)
     await adjustments.execute(context.session, back_office(context.services), event.adjustment_id)
 
 
+async def execute_order_cancellation(
+    event: OrderCancellationApproved, context: HandlerContext
+) -> None:
+    """Cancel the orders of an approved request (a redelivery finds them done)."""
+    await order_cancellations.execute(
+        context.session, back_office(context.services), event.cancellation_id
+    )
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(LinePaid, "compensation.notify_paid", notify_paid)
     # Isolated: it waits on the exchange back office, outside work like a webhook.
     subscriptions.subscribe(
         AdjustmentApproved, "compensation.execute_adjustment", execute_adjustment, isolated=True
     )
+    subscriptions.subscribe(
+        OrderCancellationApproved, "compensation.execute_order_cancellation",
+        execute_order_cancellation, isolated=True,
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""What a compensated user reads, in their language (English for a language we lack)."""
+"""What a compensated user, or one whose orders support cancelled, reads, in their
+language (English for a language we lack)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,41 @@ BODY: dict[str, str] = {
 }
 
 
+# {orders}: one line per cancelled order (market, side, what was left); {ref}: to quote.
+ORDERS_CANCELLED: dict[str, str] = {
+    "en": "We have cancelled these open orders on your account:\n{orders}\nThe funds they "
+    "reserved are available in your balance again. Reference: OC-{ref}.",
+    "zh-Hans": "我们已取消您账户中的以下挂单：\n{orders}\n这些挂单冻结的资金已退回您的可用余额。"
+    "参考编号：OC-{ref}。",
+    "zh-Hant": "我們已取消您帳戶中的以下掛單：\n{orders}\n這些掛單凍結的資金已退回您的可用餘額。"
+    "參考編號：OC-{ref}。",
+    "ru": "Мы отменили следующие открытые ордера на вашем счёте:\n{orders}\nСредства, "
+    "которые они резервировали, снова доступны на балансе. Номер: OC-{ref}.",
+    "uk": "Ми скасували такі відкриті ордери на вашому рахунку:\n{orders}\nКошти, які "
+    "вони резервували, знову доступні на балансі. Номер: OC-{ref}.",
+    "vi": "Chúng tôi đã hủy các lệnh đang mở sau trên tài khoản của bạn:\n{orders}\nSố "
+    "tiền các lệnh này giữ lại đã trở về số dư khả dụng. Mã tham chiếu: OC-{ref}.",
+    "id": "Kami telah membatalkan order terbuka berikut di akun Anda:\n{orders}\nDana yang "
+    "ditahan order tersebut kembali tersedia di saldo Anda. Referensi: OC-{ref}.",
+    "tr": "Hesabınızdaki şu açık emirleri iptal ettik:\n{orders}\nBu emirlerin ayırdığı "
+    "tutar yeniden kullanılabilir bakiyenizde. Referans: OC-{ref}.",
+    "es": "Hemos cancelado estas órdenes abiertas de tu cuenta:\n{orders}\nLos fondos que "
+    "reservaban vuelven a estar disponibles en tu saldo. Referencia: OC-{ref}.",
+    "pt-BR": "Cancelamos estas ordens abertas da sua conta:\n{orders}\nOs fundos que elas "
+    "reservavam estão disponíveis no seu saldo novamente. Referência: OC-{ref}.",
+    "fr": "Nous avons annulé ces ordres ouverts sur votre compte :\n{orders}\nLes fonds "
+    "qu'ils bloquaient sont de nouveau disponibles sur votre solde. Référence : OC-{ref}.",
+    "de": "Wir haben diese offenen Orders in Ihrem Konto storniert:\n{orders}\nDas von "
+    "ihnen reservierte Guthaben ist wieder verfügbar. Referenz: OC-{ref}.",
+    "it": "Abbiamo annullato questi ordini aperti sul tuo conto:\n{orders}\nI fondi che "
+    "bloccavano sono di nuovo disponibili nel tuo saldo. Riferimento: OC-{ref}.",
+    "pl": "Anulowaliśmy te otwarte zlecenia na Twoim koncie:\n{orders}\nŚrodki, które "
+    "blokowały, są znowu dostępne na saldzie. Numer: OC-{ref}.",
+    "ar": "ألغينا الأوامر المفتوحة التالية في حسابك:\n{orders}\nعادت الأموال التي كانت "
+    "تحجزها إلى رصيدك المتاح. المرجع: OC-{ref}.",
+}
+
+
 def _pick(texts: dict[str, str], language: str) -> str:
     return texts.get(language) or texts.get(language.split("-")[0]) or texts["en"]
 
@@ -62,3 +98,9 @@ def paid(language: str, amount: str, asset: str, batch_id: int) -> tuple[str, st
     """The subject and body telling a user their compensation was credited."""
     body = _pick(BODY, language).format(amount=amount, asset=asset, batch=batch_id)
     return _pick(SUBJECT, language), body
+
+
+def orders_cancelled(language: str, orders: list[str], ref: int) -> str:
+    """The reply telling a user which of their orders support cancelled."""
+    listed = "\n".join(f"- {order}" for order in orders)
+    return _pick(ORDERS_CANCELLED, language).format(orders=listed, ref=ref)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,6 +120,8 @@ class AdjustmentDecision(BaseModel):
 
 
 class AdjustmentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     ticket_id: int
     exchange_uid: str
@@ -143,3 +145,83 @@ class AdjustmentOut(BaseModel):
 
 class AdjustmentPage(BaseModel):
     items: list[AdjustmentOut]
+
+
+ORDER_ID = Field(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_\-.:]+$")
+
+
+class OrderCancellationForm(BaseModel):
+    """Some of the ticket's requester's open orders to cancel, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    order_ids: list[Annotated[str, ORDER_ID]] = Field(min_length=1, max_length=100)
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class OpenOrderOut(BaseModel):
+    """One of the requester's open orders, as the exchange reports it now."""
+
+    id: str
+    market: str
+    side: str
+    type: str
+    price: str | None
+    stop_price: str | None
+    quantity: str
+    filled: str
+    remaining: str
+    status: str
+    placed_at: datetime
+    usd_value: str | None  # what is left of it, in USD; None: no reference price
+    cancellation_id: int | None  # a cancellation already asked for and not finished
+
+
+class OpenOrderPage(BaseModel):
+    exchange_uid: str
+    items: list[OpenOrderOut]
+
+
+class OrderCancellationItemOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    order_id: str
+    market: str
+    side: str
+    order_type: str
+    price: str | None
+    remaining: str
+    usd_value: str | None
+    idempotency_key: str
+    status: str
+    released_asset: str | None
+    released_amount: str | None
+    cancelled_at: datetime | None
+    error: str | None
+
+
+class OrderCancellationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    ticket_id: int
+    exchange_uid: str
+    reason: str
+    status: str
+    orders: int
+    usd_value: str | None
+    limit_usd: str
+    limit_orders: int
+    requested_by: int
+    requested_at: datetime
+    approved_by: int | None
+    approved_at: datetime | None
+    executed_at: datetime | None
+    error: str | None
+    decision_note: str | None
+    items: list[OrderCancellationItemOut]
+
+
+class OrderCancellationPage(BaseModel):
+    items: list[OrderCancellationOut]

@@ -6,11 +6,20 @@ import hashlib
 import json
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cexdesk.compensation.models import CompensationBatch, CompensationLine
+from cexdesk.compensation.models import (
+    AgentPower,
+    CompensationBatch,
+    CompensationLine,
+    OrderCancellationItem,
+    OrderCancellationRequest,
+)
+
+P = TypeVar("P", bound=AgentPower)
 
 
 def amount_text(amount: Decimal) -> str:
@@ -93,3 +102,45 @@ async def list_batches(
     return list(
         (await session.scalars(query.order_by(CompensationBatch.id.desc()).limit(limit))).all()
     )
+
+
+async def list_powers(
+    session: AsyncSession, model: type[P], status: str | None, ticket_id: int | None, limit: int
+) -> list[P]:
+    """Agent powers of one kind, newest first (``pending_approval``: the approvers' queue)."""
+    query = select(model)
+    if status is not None:
+        query = query.where(model.status == status)
+    if ticket_id is not None:
+        query = query.where(model.ticket_id == ticket_id)
+    return list((await session.scalars(query.order_by(model.id.desc()).limit(limit))).all())
+
+
+async def cancellation_items(
+    session: AsyncSession, cancellation_ids: Sequence[int], status: str | None = None
+) -> dict[int, list[OrderCancellationItem]]:
+    """The orders of each cancellation request, in the order they were asked for."""
+    query = select(OrderCancellationItem).where(
+        OrderCancellationItem.cancellation_id.in_(cancellation_ids)
+    )
+    if status is not None:
+        query = query.where(OrderCancellationItem.status == status)
+    grouped: dict[int, list[OrderCancellationItem]] = {i: [] for i in cancellation_ids}
+    for item in (await session.scalars(query.order_by(OrderCancellationItem.id))).all():
+        grouped[item.cancellation_id].append(item)
+    return grouped
+
+
+async def orders_being_cancelled(session: AsyncSession, order_ids: Sequence[str]) -> dict[str, int]:
+    """Which of these orders a cancellation still waiting or under way holds (order → its id)."""
+    rows = await session.execute(
+        select(OrderCancellationItem.order_id, OrderCancellationItem.cancellation_id)
+        .join(OrderCancellationRequest,
+              OrderCancellationRequest.id == OrderCancellationItem.cancellation_id)
+        .where(
+            OrderCancellationItem.order_id.in_(order_ids),
+            OrderCancellationItem.status == "pending",
+            OrderCancellationRequest.status.in_(("pending_approval", "approved")),
+        )
+    )  # fmt: skip
+    return {order_id: cancellation_id for order_id, cancellation_id in rows.all()}
