@@ -114,6 +114,13 @@ class OpenOrder:
     usd_value: Decimal | None
     cancellation_id: int | None  # a cancellation asked for and not finished yet
 
+    @property
+    def label(self) -> str:
+        """ "BTC/USDT buy 0.06 @ 90000": the market, side, what is left and the price."""
+        order = self.order
+        price = None if order.price is None else service.amount_text(order.price)
+        return describe(order.market, order.side.value, service.amount_text(order.remaining), price)
+
 
 async def open_orders(
     session: AsyncSession, exchange: ExchangeBackOffice, exchange_uid: str

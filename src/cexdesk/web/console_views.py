@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 
 from cexdesk.agents import flows as agent_flows
 from cexdesk.agents import service as agent_service
@@ -28,7 +29,10 @@ from cexdesk.api.deps import (
     set_session_cookie,
 )
 from cexdesk.api.schemas import PathId
+from cexdesk.compensation import order_cancellations
+from cexdesk.compensation.schemas import OrderCancellationForm
 from cexdesk.core.errors import DomainError, Forbidden, Invalid, Unauthorized
+from cexdesk.exchange.service import back_office, back_office_errors
 from cexdesk.routing import escalation
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access
@@ -394,4 +398,31 @@ async def resolve_escalation(
         parent = await access.access_ticket_by_id(session, agent, row.parent_id, write=True)
         await ticket_flows.add_reply(session, parent, author, resolution)
     await ticket_flows.add_reply(session, child, author, resolution, status="solved")
+    return await _after_write(request, session, agent, ticket_id)
+
+
+@router.post("/console/tickets/{ticket_id}/cancel-orders", response_class=HTMLResponse)
+async def cancel_orders(
+    ticket_id: PathId,
+    request: Request,
+    agent: ConsoleAgent,
+    session: DbSession,
+    context: Ctx,
+    order_id: Annotated[list[str], Form(max_length=100)],
+    reason: Annotated[str, Form(max_length=2000)],
+) -> Response:
+    """Cancel the requester's selected open orders: at once within the agent's limits,
+    else once a second person approves (``compensation.order_cancellations``)."""
+    access.check_staff_write(agent)
+    ticket = await access.access_ticket_by_id(session, agent, ticket_id, write=True)
+    try:
+        form = OrderCancellationForm(order_ids=order_id, reason=reason.strip())
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise Invalid(str(first["loc"][0]), first["msg"]) from None
+    with back_office_errors():
+        await order_cancellations.request(
+            session, back_office(context.services), ticket, agent, form,
+            order_cancellations.limits_of(context.services),
+        )  # fmt: skip
     return await _after_write(request, session, agent, ticket_id)

@@ -8,7 +8,7 @@ one page needs into plain dataclasses for the templates.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents import service as agent_service
 from cexdesk.agents.models import Agent, Team
+from cexdesk.compensation import order_cancellations
 from cexdesk.core.auth import ROLE_PERMISSIONS, Perm, Principal, Role
 from cexdesk.customers import service as customer_service
 from cexdesk.customers.models import Customer
@@ -85,6 +86,8 @@ class AccountView:
     withdrawals: list[Withdrawal]
     flags: list[str]  # risk flags an agent must not miss
     unavailable: str | None = None  # why nothing could be shown
+    # Open spot orders, newest first, with any cancellation already asked for.
+    orders: list[order_cancellations.OpenOrder] = field(default_factory=list)
 
 
 RECENT = 5
@@ -100,7 +103,7 @@ def exchange_of(services: dict[str, Any]) -> ExchangeBackOffice | None:
 
 
 async def account_view(
-    exchange: ExchangeBackOffice | None, uid: str | None, now: datetime
+    session: AsyncSession, exchange: ExchangeBackOffice | None, uid: str | None, now: datetime
 ) -> AccountView | None:
     """Deposits, withdrawals and risk flags from the back office (None: not an exchange user)."""
     if uid is None:
@@ -111,6 +114,7 @@ async def account_view(
         profile = await exchange.get_user(uid)
         deposits = await exchange.list_deposits(uid)
         withdrawals = await exchange.list_withdrawals(uid)
+        orders = await order_cancellations.open_orders(session, exchange, uid)
     except UnknownUser:
         return AccountView(None, [], [], [], "the exchange does not know this user id")
     except ExchangeError as error:
@@ -136,7 +140,9 @@ async def account_view(
         flags.append("an unmatched deposit (possible misdeposit)")
     newest_deposits = sorted(deposits, key=lambda d: d.transfer.block_time, reverse=True)
     newest_withdrawals = sorted(withdrawals, key=lambda w: w.requested_at, reverse=True)
-    return AccountView(profile, newest_deposits[:RECENT], newest_withdrawals[:RECENT], flags)
+    return AccountView(
+        profile, newest_deposits[:RECENT], newest_withdrawals[:RECENT], flags, orders=orders
+    )
 
 
 @dataclass(frozen=True)
@@ -265,7 +271,7 @@ async def conversation(
         ),
         macros=await ticket_service.list_macros(session) if panel else [],
         account=(
-            await account_view(exchange, customer.exchange_uid if customer else None, now)
+            await account_view(session, exchange, customer.exchange_uid if customer else None, now)
             if panel
             else None
         ),
