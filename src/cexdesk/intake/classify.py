@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cexdesk.intake import lexicon
+from cexdesk.intake.prefilter import Prefilter
 
 EMERGENCY_SUBCATEGORIES = frozenset(
     {"suspected-compromise", "unauthorised-withdrawal", "stolen-funds"}
@@ -35,18 +36,35 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE | re.UNICODE)
 
 
-@cache
-def _compiled() -> dict[tuple[str, str | None], tuple[re.Pattern[str], ...]]:
-    return {topic: tuple(_compile(p) for p in pats) for topic, pats in lexicon.TOPICS.items()}
+FLAGS = ("COMPLAINT", "MANAGER_REQUEST", "STRONG_NEGATIVE")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Every lexicon pattern compiled, in one numbered list, with its literal prefilter."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    topics: tuple[tuple[tuple[str, str | None], tuple[int, ...]], ...]
+    flags: dict[str, tuple[int, ...]]
+    prefilter: Prefilter
+
+    def matching(self, text: str) -> set[int]:
+        """Positions of the patterns that match ``text`` (only candidates are run)."""
+        patterns = self.patterns
+        return {i for i in self.prefilter.candidates(text) if patterns[i].search(text)}
 
 
 @cache
-def _flag(name: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(p) for p in getattr(lexicon, name))
+def _lexicon() -> _Lexicon:
+    sources: list[str] = []
 
+    def number(group: tuple[str, ...]) -> tuple[int, ...]:
+        sources.extend(group)
+        return tuple(range(len(sources) - len(group), len(sources)))
 
-def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+    topics = tuple((topic, number(pats)) for topic, pats in lexicon.TOPICS.items())
+    flags = {name: number(getattr(lexicon, name)) for name in FLAGS}
+    return _Lexicon(tuple(_compile(p) for p in sources), topics, flags, Prefilter.build(sources))
 
 
 @dataclass(frozen=True)
@@ -70,10 +88,12 @@ def classify(
 ) -> Classification:
     """Category, sub-category, flags and priority for a customer's message."""
     text = text[:READ_CHARS]
+    found = _lexicon()
+    matched = found.matching(text)
     scores: dict[str, int] = {}
     sub_scores: dict[tuple[str, str], int] = {}
-    for (topic, subtopic), patterns in _compiled().items():
-        hits = sum(1 for p in patterns if p.search(text))
+    for (topic, subtopic), positions in found.topics:
+        hits = len(matched.intersection(positions)) if matched else 0
         if not hits:
             continue
         weight = hits if subtopic is None else 3 * hits
@@ -97,9 +117,9 @@ def classify(
             subcategory = max(
                 candidates, key=lambda s: (candidates[s], s in EMERGENCY_SUBCATEGORIES)
             )
-    complaint = _any(_flag("COMPLAINT"), text)
-    manager = _any(_flag("MANAGER_REQUEST"), text)
-    negative = _any(_flag("STRONG_NEGATIVE"), text)
+    complaint = not matched.isdisjoint(found.flags["COMPLAINT"])
+    manager = not matched.isdisjoint(found.flags["MANAGER_REQUEST"])
+    negative = not matched.isdisjoint(found.flags["STRONG_NEGATIVE"])
     emergency = bool(emergency_hits)
     if emergency:
         priority = "urgent"
