@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from cexdesk.bot.entities import EVM_CHAINS, KINDS, Entity, extract_entities, parse_amount
 from cexdesk.exchange import codecs
+from cexdesk.intake.language import SUPPORTED
 
 RNG = random.Random(6)
 
@@ -329,6 +330,35 @@ def test_parse_amount(number: str, value: str | None) -> None:
     assert (None if parsed is None else str(parsed)) == value
 
 
+@pytest.mark.parametrize(
+    ("number", "language", "value"),
+    [
+        ("2.000", None, "2.000"),
+        ("2.000", "en", "2.000"),
+        ("2.000", "de", "2000"),
+        ("2.000", "vi", "2000"),
+        ("0.500", "de", "0.500"),
+        ("1,200", None, "1200"),
+        ("1,200", "en", "1200"),
+        ("1,200", "fr", "1.200"),
+        ("1.200,50", "en", "1200.50"),
+        ("1,200.50", "de", "1200.50"),
+    ],
+)
+def test_a_language_settles_ambiguous_separators(
+    number: str, language: str | None, value: str
+) -> None:
+    assert str(parse_amount(number, language=language)) == value
+
+
+def test_fiat_signs() -> None:
+    assert [(e.value, e.asset) for e in extract_entities("R$ 500, $20 e 15€")] == [
+        ("500", "BRL"),
+        ("20", "USD"),
+        ("15", "EUR"),
+    ]
+
+
 # --- networks, order ids, UIDs ---------------------------------------------------
 
 
@@ -456,3 +486,456 @@ def test_plain_messages_have_no_entities() -> None:
         "Rechtsschutzversicherungsgesellschaften",
     ):
         assert extract_entities(text) == (), text
+
+
+# --- a corpus of realistic support messages ------------------------------------------
+
+_CORPUS_RNG = random.Random(2026)
+EVM = evm_address(_CORPUS_RNG)
+EVM_HASH = "0x" + _CORPUS_RNG.randbytes(32).hex()
+TRON = tron(_CORPUS_RNG)
+TRON_HASH = _CORPUS_RNG.randbytes(32).hex()
+BTC = btc_legacy(_CORPUS_RNG)
+BTC_SEGWIT = btc_segwit(_CORPUS_RNG)
+BTC_HASH = _CORPUS_RNG.randbytes(32).hex()
+XRP = xrp(_CORPUS_RNG)
+XRP_HASH = _CORPUS_RNG.randbytes(32).hex().upper()
+XLM = stellar(_CORPUS_RNG)
+TON = ton(_CORPUS_RNG)
+SOL = solana(_CORPUS_RNG)
+TRON_TYPO = change_one_character(TRON, codecs.BITCOIN_ALPHABET, _CORPUS_RNG, 1)
+PLACES = {
+    "evm": EVM,
+    "evm_hash": EVM_HASH,
+    "tron": TRON,
+    "tron_hash": TRON_HASH,
+    "btc": BTC,
+    "btc_segwit": BTC_SEGWIT,
+    "btc_hash": BTC_HASH,
+    "xrp": XRP,
+    "xrp_hash": XRP_HASH,
+    "xlm": XLM,
+    "ton": TON,
+    "sol": SOL,
+    "tron_typo": TRON_TYPO,
+}
+VALUES = {**PLACES, "evm": EVM.lower(), "xrp_hash": XRP_HASH.lower()}
+
+# (language, message with {placeholders}, the entities expected in order as (kind, value));
+# "mixed" messages are extracted without a language hint.
+CORPUS: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # en
+    (
+        "en",
+        "Hi, I deposited 250 USDT via TRC20 about 3 hours ago and it still hasn't shown up. "
+        "TxID: {tron_hash}",
+        [("amount", "250"), ("network", "TRON"), ("tx_hash", "{tron_hash}")],
+    ),
+    (
+        "en",
+        "sent 0.05 BTC from my Ledger to {btc_segwit}, hash {btc_hash}, 1 confirmation so far",
+        [("amount", "0.05"), ("address", "{btc_segwit}"), ("tx_hash", "{btc_hash}")],
+    ),
+    (
+        "en",
+        "I withdrew 1.25 ETH to {evm} on Arbitrum but my wallet shows nothing. "
+        "https://arbiscan.io/tx/{evm_hash}",
+        [
+            ("amount", "1.25"),
+            ("address", "{evm}"),
+            ("network", "ARBITRUM"),
+            ("tx_hash", "{evm_hash}"),
+        ],
+    ),
+    (
+        "en",
+        "Forgot the destination tag!! Sent 500 XRP to {xrp}, tx {xrp_hash}. My tag is 10448722",
+        [
+            ("amount", "500"),
+            ("address", "{xrp}"),
+            ("tx_hash", "{xrp_hash}"),
+            ("memo", "10448722"),
+        ],
+    ),
+    (
+        "en",
+        "Is {tron_typo} a valid TRON address? The app refuses it",
+        [("address", "{tron_typo}"), ("network", "TRON")],
+    ),
+    (
+        "en",
+        "my UID is 31415926, the P2P order 22791234567890123456 is still not released",
+        [
+            ("uid", "31415926"),
+            ("order_id", "22791234567890123456"),
+        ],
+    ),
+    ("en", "I have waited 24 hours and 2FA code 123456 does not work", []),
+    ("en", "BTC/USDT chart froze at 98,000, version 3.2.1 of the app", []),
+    ("en", "Contact me at john.doe@example.com or +1 415 555 0134", []),
+    ("en", "$5k went missing after the BEP-20 deposit", [("amount", "5000"), ("network", "BSC")]),
+    (
+        "en",
+        "1 BTC = 98000 USD, why is my balance 0.3btc?",
+        [
+            ("amount", "1"),
+            ("amount", "98000"),
+            ("amount", "0.3"),
+        ],
+    ),
+    (
+        "en",
+        "Sent USDT on Solana to my ERC20 address {evm}",
+        [
+            ("network", "SOL"),
+            ("network", "ETH"),
+            ("address", "{evm}"),
+        ],
+    ),
+    ("en", "withdraw 3 SOL to {sol} please", [("amount", "3"), ("address", "{sol}")]),
+    (
+        "en",
+        "XLM deposit to {xlm} memo 4410021, 120 XLM, not credited",
+        [("address", "{xlm}"), ("memo", "4410021"), ("amount", "120")],
+    ),
+    (
+        "en",
+        "TON: sent 15 TON to {ton} without the comment",
+        [("network", "TON"), ("amount", "15"), ("address", "{ton}")],
+    ),
+    # zh-Hans
+    (
+        "zh-Hans",
+        "你好，我昨天通过波场充值了1,000 USDT，到现在还没到账，哈希是{tron_hash}",
+        [("network", "TRON"), ("amount", "1000"), ("tx_hash", "{tron_hash}")],
+    ),
+    ("zh-Hans", "充了500u到{tron}，备注没填", [("amount", "500"), ("address", "{tron}")]),
+    (
+        "zh-Hans",
+        "XRP充值忘记填标签了，标签应该是 88231004，金额 3,000 XRP",
+        [
+            ("memo", "88231004"),
+            ("amount", "3000"),
+        ],
+    ),
+    (
+        "zh-Hans",
+        "我的UID：20488811，订单号：1788224455 一直没放币",
+        [
+            ("uid", "20488811"),
+            ("order_id", "1788224455"),
+        ],
+    ),
+    (
+        "zh-Hans",
+        "提币5万U到 {evm} 用的BSC链",
+        [("amount", "50000"), ("address", "{evm}"), ("network", "BSC")],
+    ),
+    ("zh-Hans", "ETH 用 Arbitrum 转的，0.8 ETH", [("network", "ARBITRUM"), ("amount", "0.8")]),
+    # zh-Hant
+    (
+        "zh-Hant",
+        "我用ERC20儲值了2,500 USDT，交易雜湊：{evm_hash}",
+        [
+            ("network", "ETH"),
+            ("amount", "2500"),
+            ("tx_hash", "{evm_hash}"),
+        ],
+    ),
+    ("zh-Hant", "儲值XLM時備註填成 77120，應該是 77210", [("memo", "77120")]),
+    ("zh-Hant", "訂單編號 99887766554433 的賣家不放幣", [("order_id", "99887766554433")]),
+    ("zh-Hant", "請幫我查 UID 50203040 的提領", [("uid", "50203040")]),
+    # ru
+    (
+        "ru",
+        "Здравствуйте! Отправил 1 500 USDT по сети TRC20 на адрес {tron}, хеш {tron_hash}",
+        [
+            ("amount", "1500"),
+            ("network", "TRON"),
+            ("address", "{tron}"),
+            ("tx_hash", "{tron_hash}"),
+        ],
+    ),
+    ("ru", "Забыл указать мемо при депозите XLM, мемо 300455", [("memo", "300455")]),
+    (
+        "ru",
+        "Мой ID пользователя 77441122, ордер 5566778899 завис",
+        [
+            ("uid", "77441122"),
+            ("order_id", "5566778899"),
+        ],
+    ),
+    (
+        "ru",
+        "вывел 0,75 ETH через Арбитрум, а дошло не всё",
+        [
+            ("amount", "0.75"),
+            ("network", "ARBITRUM"),
+        ],
+    ),
+    ("ru", "Перевёл 2 000 000 TRX, когда зачислят?", [("amount", "2000000")]),
+    # uk
+    (
+        "uk",
+        "Надіслав 300 USDT мережею BEP20, тег 55667",
+        [
+            ("amount", "300"),
+            ("network", "BSC"),
+            ("memo", "55667"),
+        ],
+    ),
+    (
+        "uk",
+        "ID користувача 88112233, виведення 0,5 BTC на {btc}",
+        [
+            ("uid", "88112233"),
+            ("amount", "0.5"),
+            ("address", "{btc}"),
+        ],
+    ),
+    ("uk", "Мітка призначення 1234 — я її пропустив", [("memo", "1234")]),
+    # vi
+    (
+        "vi",
+        "Tôi nạp 200 USDT qua mạng TRC20 nhưng chưa thấy, mã giao dịch {tron_hash}",
+        [
+            ("amount", "200"),
+            ("network", "TRON"),
+            ("tx_hash", "{tron_hash}"),
+        ],
+    ),
+    ("vi", "Quên ghi chú khi nạp XRP, ghi chú đúng là 90807060", [("memo", "90807060")]),
+    (
+        "vi",
+        "UID của tôi là 66554433, mã lệnh 123456789 bị treo",
+        [
+            ("uid", "66554433"),
+            ("order_id", "123456789"),
+        ],
+    ),
+    ("vi", "rút 1.000.000 TRX về ví {tron}", [("amount", "1000000"), ("address", "{tron}")]),
+    # id
+    (
+        "id",
+        "Saya deposit 150 USDT lewat BSC ke {evm} tapi belum masuk",
+        [
+            ("amount", "150"),
+            ("network", "BSC"),
+            ("address", "{evm}"),
+        ],
+    ),
+    ("id", "Lupa memo waktu kirim XLM, memo saya 700123", [("memo", "700123")]),
+    (
+        "id",
+        "UID saya 44332211, pesanan 778899001122 belum dilepas",
+        [
+            ("uid", "44332211"),
+            ("order_id", "778899001122"),
+        ],
+    ),
+    # tr
+    (
+        "tr",
+        "TRC20 ile 750 USDT yatırdım, hash {tron_hash}, hâlâ gelmedi",
+        [
+            ("network", "TRON"),
+            ("amount", "750"),
+            ("tx_hash", "{tron_hash}"),
+        ],
+    ),
+    ("tr", "XRP yatırırken etiket yazmayı unuttum, hedef etiketi 445566", [("memo", "445566")]),
+    (
+        "tr",
+        "Kullanıcı ID 99001122, sipariş numarası 334455667788",
+        [
+            ("uid", "99001122"),
+            ("order_id", "334455667788"),
+        ],
+    ),
+    # es
+    (
+        "es",
+        "Envié 0,25 BTC a {btc_segwit} y no ha llegado, hash {btc_hash}",
+        [
+            ("amount", "0.25"),
+            ("address", "{btc_segwit}"),
+            ("tx_hash", "{btc_hash}"),
+        ],
+    ),
+    (
+        "es",
+        "Olvidé la etiqueta de destino al depositar XRP; la etiqueta es 2233445",
+        [
+            ("memo", "2233445"),
+        ],
+    ),
+    (
+        "es",
+        "Mi ID de usuario: 12312312. La orden 90909090 P2P sigue abierta",
+        [
+            ("uid", "12312312"),
+            ("order_id", "90909090"),
+        ],
+    ),
+    ("es", "Deposité 1.200,50 USDT por Polygon", [("amount", "1200.50"), ("network", "POLYGON")]),
+    # pt-BR
+    (
+        "pt-BR",
+        "Fiz um depósito de 300 USDT pela rede BEP20 e não caiu. Hash: {evm_hash}",
+        [
+            ("amount", "300"),
+            ("network", "BSC"),
+            ("tx_hash", "{evm_hash}"),
+        ],
+    ),
+    ("pt-BR", "Esqueci o memo, mandei 50 XLM para {xlm}", [("amount", "50"), ("address", "{xlm}")]),
+    (
+        "pt-BR",
+        "Meu ID de usuário é 56565656, pedido 1212121212",
+        [
+            ("uid", "56565656"),
+            ("order_id", "1212121212"),
+        ],
+    ),
+    ("pt-BR", "Saquei R$ 500 em USDT, 98,5 USDT chegaram", [("amount", "500"), ("amount", "98.5")]),
+    # fr
+    (
+        "fr",
+        "J'ai envoyé 0,5 ETH sur le réseau Arbitrum à {evm}, hash {evm_hash}",
+        [
+            ("amount", "0.5"),
+            ("network", "ARBITRUM"),
+            ("address", "{evm}"),
+            ("tx_hash", "{evm_hash}"),
+        ],
+    ),
+    ("fr", "ton adresse de dépôt ne marche pas, j'ai mis le mémo 556677", [("memo", "556677")]),
+    (
+        "fr",
+        "Mon identifiant : 11223344, commande n° 99887766",
+        [
+            ("uid", "11223344"),
+            ("order_id", "99887766"),
+        ],
+    ),
+    # de
+    (
+        "de",
+        "Ich habe 2.000 USDT über ERC-20 eingezahlt, TxID {evm_hash}",
+        [
+            ("amount", "2000"),
+            ("network", "ETH"),
+            ("tx_hash", "{evm_hash}"),
+        ],
+    ),
+    (
+        "de",
+        "Memo vergessen! XRP an {xrp}, Ziel-Tag wäre 12121212 gewesen",
+        [
+            ("address", "{xrp}"),
+            ("memo", "12121212"),
+        ],
+    ),
+    (
+        "de",
+        "Meine Benutzer-ID: 70707070, Auftrag 4455667788",
+        [
+            ("uid", "70707070"),
+            ("order_id", "4455667788"),
+        ],
+    ),
+    ("de", "Am 12.05. habe ich 0,1 BTC abgehoben", [("amount", "0.1")]),
+    # it
+    (
+        "it",
+        "Ho depositato 400 USDT su Polygon ma non è arrivato nulla",
+        [
+            ("amount", "400"),
+            ("network", "POLYGON"),
+        ],
+    ),
+    ("it", "ho dimenticato il memo: 8080808 per il deposito XLM", [("memo", "8080808")]),
+    (
+        "it",
+        "ID utente 13131313, ordine 2424242424",
+        [("uid", "13131313"), ("order_id", "2424242424")],
+    ),
+    # pl
+    (
+        "pl",
+        "Wysłałem 600 USDT siecią TRC20 na {tron}, hash {tron_hash}",
+        [
+            ("amount", "600"),
+            ("network", "TRON"),
+            ("address", "{tron}"),
+            ("tx_hash", "{tron_hash}"),
+        ],
+    ),
+    ("pl", "Zapomniałem memo przy wpłacie XLM, memo to 909091", [("memo", "909091")]),
+    (
+        "pl",
+        "ID użytkownika 24682468, zlecenie nr 1357913579",
+        [
+            ("uid", "24682468"),
+            ("order_id", "1357913579"),
+        ],
+    ),
+    # ar
+    (
+        "ar",
+        "أرسلت 500 USDT عبر شبكة ترون إلى {tron} ولم يصل حتى الآن",
+        [
+            ("amount", "500"),
+            ("network", "TRON"),
+            ("address", "{tron}"),
+        ],
+    ),
+    ("ar", "نسيت كتابة الميمو، الميمو هو 454545", [("memo", "454545")]),
+    (
+        "ar",
+        "معرف المستخدم ٣٣٤٤٥٥٦٦ ورقم الطلب ١٢٣٤٥٦٧٨٩",
+        [
+            ("uid", "33445566"),
+            ("order_id", "123456789"),
+        ],
+    ),
+    (
+        "ar",
+        "رمز المعاملة {evm_hash} على شبكة BEP20",
+        [("tx_hash", "{evm_hash}"), ("network", "BSC")],
+    ),
+    # mixed
+    (
+        "mixed",
+        "hello 你好, sent 100U via TRC20, UID 10101010, пожалуйста помогите",
+        [
+            ("amount", "100"),
+            ("network", "TRON"),
+            ("uid", "10101010"),
+        ],
+    ),
+    (
+        "mixed",
+        "TXID:{tron_hash}\nAddress:{tron}\nAmount:1,000USDT",
+        [
+            ("tx_hash", "{tron_hash}"),
+            ("address", "{tron}"),
+            ("amount", "1000"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "template", "expected"), CORPUS, ids=lambda v: str(v)[:40])
+def test_realistic_support_messages(
+    language: str, template: str, expected: list[tuple[str, str]]
+) -> None:
+    text = template.format(**PLACES)
+    hint = None if language == "mixed" else language
+    found = [(e.kind, e.value) for e in extract_entities(text, language=hint)]
+    assert found == [(kind, value.format(**VALUES)) for kind, value in expected]
+
+
+def test_the_corpus_is_large_and_multilingual() -> None:
+    assert len(CORPUS) >= 60
+    assert {language for language, _, _ in CORPUS} >= set(SUPPORTED)

@@ -201,10 +201,32 @@ _FILLER_WORDS = (
     r"رقم",
     r"هو",
     r"هي",
+    r"to",
+    r"wäre",
+    r"lautet",
+    r"đúng",
+    r"của\s+(?:tôi|mình)",
+    r"saya",
+    r"my",
+    r"mi",
+    r"meu",
+    r"minha",
+    r"mon",
+    r"mein(?:e)?",
+    r"il\s+mio",
+    r"mój",
+    r"moje",
+    r"мой",
+    r"моя",
+    r"мій",
 )
+# Chinese between a label and its value: "备注是", "标签应该是", "备注填成", "订单号码".
+_CJK_FILLERS = ("应该", "應該", "填成", "填的", "填写的", "填寫的", "写成", "寫成", "就", "我的")
 _FILLER = (
     r"(?:[\s:：#＃=№.,\-—]|"
     + "|".join(_LB + word + _RB for word in _FILLER_WORDS)
+    + r"|"
+    + "|".join(_CJK_FILLERS)
     + r"|[是为為号號的编編码碼])*"
 )
 
@@ -355,7 +377,7 @@ _AMOUNT_AFTER = re.compile(
     + _NUMBER
     + r"(?:\s*(?:个|個)?\s*"
     + _ASSET_AFTER
-    + r"|(?P<u>(?:个|個)?\s?U|(?:个|個)?u)(?![0-9A-Za-z])|\s?(?P<dollar>\$))"
+    + r"|(?P<u>(?:个|個)?\s?U|(?:个|個)?u)(?![0-9A-Za-z])|\s?(?P<fiat>R\$|\$|€))"
 )
 # "USDT 500", "USDT: 1,200", "$500".
 _AMOUNT_BEFORE = re.compile(
@@ -363,20 +385,30 @@ _AMOUNT_BEFORE = re.compile(
     + "|".join(_ASSETS_ANY_CASE)
     + r")|"
     + "|".join(_ASSETS_CAPITALS)
-    + r")\s*:?\s*|(?P<dollar>\$)\s?)"
+    + r")\s*:?\s*|(?P<fiat>R\$|(?<![A-Za-z])\$|€)\s?)"
     + _NUMBER
-    + r"(?![\w.,])"
+    # The whole number: not followed by a letter or by more digits after a separator.
+    + r"(?!\w)(?![.,]\d)"
 )
+_FIAT_SIGNS = {"$": "USD", "R$": "BRL", "€": "EUR"}
+# Languages that write 1.200,50: with one of them as the hint, "2.000" is two thousand
+# and "1,200" one point two. Without a hint, "1,200" is 1200 and "2.000" is 2.
+DOT_THOUSANDS_LANGUAGES = frozenset({"de", "es", "pt-BR", "it", "tr", "id", "vi"})
+COMMA_DECIMAL_LANGUAGES = DOT_THOUSANDS_LANGUAGES | {"fr", "ru", "uk", "pl"}
 _MULTIPLIERS = {"万": 10_000, "萬": 10_000, "千": 1_000, "亿": 10**8, "億": 10**8, "k": 1_000}
 
 
-def parse_amount(number: str, multiplier: str | None = None) -> Decimal | None:
+def parse_amount(
+    number: str, multiplier: str | None = None, language: str | None = None
+) -> Decimal | None:
     """A number as people write it: "1,200", "1.200,50", "1 200", "0,5"; None if unclear.
 
     With both separators the last one is the decimal point. With one kind only: several
-    of them are thousands separators; a single comma followed by exactly three digits
-    (and not after a lone zero) is a thousands separator; otherwise it is the decimal
-    point ("0,5", "12,75"). A single dot is always the decimal point.
+    of them are thousands separators. A single separator followed by exactly three digits
+    (and not after a lone zero) is where conventions differ: a comma there separates
+    thousands ("1,200") unless ``language`` writes decimal commas, and a dot there is the
+    decimal point ("1.500") unless ``language`` writes thousands with dots ("2.000" in
+    German). Any other single separator is the decimal point ("0,5", "12,75", "1.5").
     """
     text = number.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     commas, dots = text.count(","), text.count(".")
@@ -394,13 +426,15 @@ def parse_amount(number: str, multiplier: str | None = None) -> Decimal | None:
         if not _thousand_groups(groups):
             return None
         text = "".join(groups)
-    elif commas == 1:
-        whole, _, fraction = text.partition(",")
-        text = (
-            whole + fraction
-            if len(fraction) == 3 and whole not in ("", "0")
-            else whole + "." + fraction
-        )
+    elif commas + dots == 1:
+        mark = "," if commas else "."
+        whole, _, fraction = text.partition(mark)
+        thousands_like = len(fraction) == 3 and whole not in ("", "0") and len(whole) <= 3
+        if mark == ",":
+            grouped = thousands_like and language not in COMMA_DECIMAL_LANGUAGES
+        else:
+            grouped = thousands_like and language in DOT_THOUSANDS_LANGUAGES
+        text = whole + fraction if grouped else whole + "." + fraction
     if text.startswith("."):
         text = "0" + text
     try:
@@ -449,10 +483,18 @@ _CJK_NETWORK_NAMES = {
     "瑞波": "XRP", "恒星": "XLM", "索拉纳": "SOL", "索拉納": "SOL",
 }  # fmt: skip
 _UNLISTED_CHAINS = {"SOL": "Solana", "OP": "Optimism", "AVAXC": "Avalanche C-Chain"}
-_NETWORK_PATTERNS = tuple(
-    (re.compile(_LB + pattern + _RB, 0 if case_sensitive else re.IGNORECASE), code)
-    for pattern, code, case_sensitive in _NETWORK_NAMES
+# One pattern for all names (one pass over the text): group n<i> is the i-th name.
+_NETWORK = re.compile(
+    _LB
+    + "(?:"
+    + "|".join(
+        f"(?P<n{index}>{pattern if case_sensitive else f'(?i:{pattern})'})"
+        for index, (pattern, _, case_sensitive) in enumerate(_NETWORK_NAMES)
+    )
+    + ")"
+    + _RB
 )
+_NETWORK_CODES = {f"n{index}": code for index, (_, code, _) in enumerate(_NETWORK_NAMES)}
 _CJK_NETWORK = re.compile("|".join(_CJK_NETWORK_NAMES))
 
 
@@ -465,8 +507,16 @@ def _network(text: str, code: str, start: int, end: int) -> Entity:
 # --- extraction ------------------------------------------------------------------
 
 
-def extract_entities(text: str) -> tuple[Entity, ...]:
-    """The entities of a message, without overlaps, in the order they appear."""
+# Every hash and address has a run of at least 25 letters and digits.
+_LONG_RUN = re.compile(r"[0-9A-Za-z+/_=:-]{25}")
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
+def extract_entities(text: str, language: str | None = None) -> tuple[Entity, ...]:
+    """The entities of a message, without overlaps, in the order they appear.
+
+    ``language`` (optional) only settles how "2.000" and "1,200" are read in amounts.
+    """
     scan = text.translate(_DIGITS)
     kept: list[Entity] = []
     taken: list[tuple[int, int]] = []
@@ -477,12 +527,15 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
         taken.append((entity.start, entity.end))
         kept.append(entity)
 
-    for found in _hashes_and_addresses(scan, text):
-        keep(found)
-    for found in _labelled(scan, text):
-        keep(found)
-    for found in _amounts(scan, text):
-        keep(found)
+    # Most messages have no long code and many no digit: skip what cannot match.
+    if _LONG_RUN.search(scan):
+        for found in _hashes_and_addresses(scan, text):
+            keep(found)
+    if _ANY_DIGIT.search(scan):
+        for found in _labelled(scan, text):
+            keep(found)
+        for found in _amounts(scan, text, language):
+            keep(found)
     for found in _networks(scan, text):
         keep(found)
     return tuple(sorted(kept, key=lambda entity: entity.start))
@@ -584,11 +637,11 @@ def _labelled(scan: str, text: str) -> list[Entity]:
     return found
 
 
-def _amounts(scan: str, text: str) -> list[Entity]:
+def _amounts(scan: str, text: str, language: str | None) -> list[Entity]:
     found: list[Entity] = []
     for pattern in (_AMOUNT_AFTER, _AMOUNT_BEFORE):
         for match in pattern.finditer(scan):
-            value = parse_amount(match.group("number"), match.group("multiplier"))
+            value = parse_amount(match.group("number"), match.group("multiplier"), language)
             if value is None:
                 continue
             if match.group("asset"):
@@ -597,17 +650,17 @@ def _amounts(scan: str, text: str) -> list[Entity]:
             elif match.groupdict().get("u"):
                 asset = "USDT"
             else:
-                asset = "USD"
+                asset = _FIAT_SIGNS[match.group("fiat")]
             found.append(_entity("amount", match, text, str(value), (), asset=asset))
     return found
 
 
 def _networks(scan: str, text: str) -> list[Entity]:
     found: list[Entity] = []
-    for pattern, code in _NETWORK_PATTERNS:
-        for match in pattern.finditer(scan):
-            start, end = match.span()
-            found.append(_network(text[start:end], code, start, end))
+    for match in _NETWORK.finditer(scan):
+        start, end = match.span()
+        code = _NETWORK_CODES[match.lastgroup or ""]
+        found.append(_network(text[start:end], code, start, end))
     for match in _CJK_NETWORK.finditer(scan):
         start, end = match.span()
         found.append(_network(text[start:end], _CJK_NETWORK_NAMES[match.group()], start, end))
