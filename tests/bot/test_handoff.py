@@ -140,6 +140,25 @@ def test_not_emergencies(text: str) -> None:
     assert not is_security_emergency(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my password was changed without my permission",
+        "alguien cambió mi correo sin mi permiso",
+        "mon e-mail a été modifié sans mon autorisation",
+        "meine Telefonnummer wurde ohne meine Zustimmung geändert",
+        "密码未经我同意被修改了",
+        "تم تغيير كلمة المرور دون علمي",
+    ],
+)
+def test_security_changes_the_customer_did_not_make(text: str) -> None:
+    assert is_security_emergency(text)
+
+
+def test_an_affiliate_agent_is_not_a_request_for_one() -> None:
+    assert not asks_for_human("I want to become an agent of your affiliate program")
+
+
 def test_an_explicit_report_wins_over_a_prevention_question() -> None:
     assert is_security_emergency("My account was hacked, how do I protect what is left?")
 
@@ -158,3 +177,4 @@ def test_the_intent_sets_own_phrasings_are_caught() -> None:
     assert not missed_hacks
     others = [text for text, label in examples if label not in ("talk_to_human", "account_hacked")]
     assert [text for text in others if asks_for_human(text)] == []
+    assert [text for text in others if is_security_emergency(text)] == []

@@ -160,7 +160,8 @@ _HAN_WINDOW = 8
 _STORY = _compile(
     (
         r"\b(?:told|said|asked me|called me|texted me|messaged me|contacted me|claimed"
-        r"|claiming|pretend\w*|fake|scam\w*|impersonat\w*|phishing)\b",
+        r"|claiming|pretend\w*|fake|scam\w*|impersonat\w*|phishing|affiliate\w*"
+        r"|become an? (?:agent|partner))\b",
         r"冒充|假|骗|騙|说让我|說讓我|让我转|讓我轉|告诉我|告訴我|诈骗|詐騙",
         r"\b(?:сказал\w*|попросил\w*|звонил\w*|написал\w*|мошенн\w*|фейк\w*|поддельн\w*"
         r"|сказав|просив|шахра\w*|підробн\w*|фальшив\w*|просил\w*|телефонувал\w*"
@@ -233,6 +234,17 @@ _EMERGENCY_PHRASES = _compile(
         r"\b(?:my )?(?:funds|coins|money|balance|crypto|assets|usdt|btc|eth) (?:is |are |was"
         r" |were |have |has )?(?:been )?(?:gone|disappeared|vanished|stolen|drained)\b",
         r"\bsim[\s-]?swap|\bported my (?:number|phone)",
+        r"\bwithout my (?:permission|consent|knowledge|authori[sz]ation|approval)\b",
+        r"\b(?:sin mi|sin su) (?:permiso|autorización|consentimiento)",
+        r"\bsem (?:a )?minha (?:autorização|permissão)|\bsem meu (?:consentimento|conhecimento)",
+        r"\bsans mon (?:autorisation|accord|consentement)",
+        r"\bohne meine (?:zustimmung|erlaubnis|genehmigung)|\bohne mein wissen",
+        r"\bsenza (?:la mia autorizzazione|il mio (?:permesso|consenso))",
+        r"\bbez mojej (?:zgody|wiedzy)",
+        r"\b(?:iznim|izinim) (?:olmadan|dışında)|\bbenim iznim olmadan",
+        r"\bkhông có sự (?:cho phép|đồng ý) của tôi",
+        r"(?:دون|بدون) (?:إذني|علمي|موافقتي)",
+        r"未经我|未經我|没有经过我的?同意|沒有經過我的?同意",
         # zh
         r"盗号|盜號|被入侵|被转走|被轉走|被提走|被提现|被提幣|被提币",
         r"不是我(?:本人)?(?:操作|提的|提现|提現|提币|提幣|登录|登入)|非本人操作",
