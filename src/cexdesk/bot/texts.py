@@ -636,7 +636,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Your withdrawal is on hold for a security review. Our team will contact you "
         "through our official channels to verify it; we will never ask for your password or "
         "2FA codes.",
-        "zh-Hans": "您的提币因安全审核被暂时冻结。我们的团队会通过官方渠道联系您进行核实，"
+        "zh-Hans": "您的提币因安全审核暂缓处理。我们的团队会通过官方渠道联系您进行核实，"
         "我们绝不会向您索要密码或双重验证码。",
         "zh-Hant": "您的提領因安全審核暫時保留。我們的團隊會透過官方管道與您聯繫確認，"
         "我們絕不會向您索取密碼或雙重驗證碼。",
