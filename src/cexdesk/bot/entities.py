@@ -36,7 +36,8 @@ class Entity:
     text: str  # as the user wrote it
     # Normalised: amount str(Decimal); network a chain code; address the form lookups use
     # (exchange.chains.address_key: EVM and bech32 in lower case, TON url-safe, others as
-    # written); hex tx hashes in lower case (0x kept for EVM); memo, order id, UID as is.
+    # written); hex tx hashes in lower case (0x kept for EVM); memo and order id as
+    # written, UID in lower case ("u-000042").
     value: str
     chains: tuple[str, ...] = ()  # chain codes (exchange.chains) the entity fits
     valid: bool = True  # False when an address fails its checksum or a memo fits no chain
@@ -69,7 +70,6 @@ _DIGITS = str.maketrans(
 )
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
-_RIPPLE = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz"
 # Neither a letter nor a digit on either side: "0x…" inside a URL path still matches.
 _L = r"(?<![0-9A-Za-z])"
 _R = r"(?![0-9A-Za-z])"
@@ -88,7 +88,7 @@ _TON_FRIENDLY = re.compile(r"(?<![0-9A-Za-z+/_-])[EUk0]Q[0-9A-Za-z+/_-]{46}(?![0
 _BECH32 = re.compile(_L + r"(?:bc1|BC1)[0-9A-Za-z]{11,87}" + _R)
 _BTC_LEGACY = re.compile(_L + f"[13][{_B58}]{{25,34}}" + _R)
 _TRON = re.compile(_L + f"T[{_B58}]{{33}}" + _R)
-_XRP = re.compile(_L + f"r[{_RIPPLE}]{{24,34}}" + _R)
+_XRP = re.compile(_L + f"r[{codecs.RIPPLE_ALPHABET}]{{24,34}}" + _R)
 _STELLAR = re.compile(_L + r"G[A-Z2-7]{55}" + _R)
 # Solana: a 32-byte key (32-44 base58 characters) or a 64-byte signature (80-88).
 _BASE58_RUN = re.compile(_L + f"[{_B58}]{{32,44}}" + _R)
