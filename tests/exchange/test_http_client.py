@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from decimal import Decimal
 
@@ -16,13 +17,15 @@ from cexdesk.exchange.protocol import (
     ExchangeError,
     IdempotencyConflict,
     InvalidTransition,
+    UnknownOrder,
     UnknownUser,
     UnknownWithdrawal,
 )
 from cexdesk.exchange.simulated import SimulatedExchange
 from cexdesk.exchange.traffic import TrafficGenerator
-from cexdesk.exchange.values import BalanceChangeStatus, WithdrawalStatus
+from cexdesk.exchange.values import BalanceChangeStatus, OrderStatus, WithdrawalStatus
 from cexdesk.recovery.evidence import gather_facts
+from tests.channels.fake_api import on_loopback
 from tests.exchange.backoffice_app import backoffice_app
 
 KEY = "a-key-shared-with-the-back-office-0123456789"
@@ -179,3 +182,46 @@ async def test_requests_signed_with_another_key_are_refused(
     stranger = HttpBackOffice(client, "some-other-key-" * 3, clock)
     with pytest.raises(ExchangeError, match="signature does not match"):
         await stranger.get_user(traffic.user())
+
+
+@pytest.fixture
+async def over_loopback(
+    traffic: TrafficGenerator, clock: FakeClock
+) -> AsyncIterator[HttpBackOffice]:
+    """The client talking to the back-office app served by uvicorn on 127.0.0.1."""
+    app = backoffice_app(traffic.exchange, KEY, clock)
+    async with on_loopback(app) as url, httpx.AsyncClient(base_url=url) as client:
+        yield HttpBackOffice(client, KEY, clock)
+
+
+async def test_the_http_client_lists_shows_and_cancels_orders_on_a_real_peer(
+    over_loopback: HttpBackOffice, traffic: TrafficGenerator
+) -> None:
+    backoffice: ExchangeBackOffice = over_loopback
+    exchange = traffic.exchange
+    user = traffic.user("uid/with slash")  # path segments are quoted both ways
+    orders = traffic.spot_orders(user, 10)
+    assert await backoffice.list_open_orders(user) == await exchange.list_open_orders(user)
+    market = orders[0].market
+    assert await backoffice.list_open_orders(user, market=market) == (
+        await exchange.list_open_orders(user, market=market)
+    )
+    for order in orders:
+        assert await backoffice.get_order(order.id) == await exchange.get_order(order.id)
+    partly = next(o for o in orders if o.status is OrderStatus.PARTIALLY_FILLED)
+    cancelled = await backoffice.cancel_order(user, partly.id, "k-1", reason="support")
+    assert cancelled.order.status is OrderStatus.CANCELLED
+    assert cancelled.order.cancel_reason == "support"
+    assert cancelled.released_amount > 0
+    replayed = await asyncio.gather(*(backoffice.cancel_order(user, partly.id, "k-1")
+                                      for _ in range(50)))  # fmt: skip
+    assert set(replayed) == {cancelled}
+    filled = next(o for o in orders if o.status is OrderStatus.FILLED)
+    with pytest.raises(InvalidTransition, match="already filled"):
+        await backoffice.cancel_order(user, filled.id, "k-2")
+    with pytest.raises(UnknownOrder):
+        await backoffice.get_order("o-nope")
+    with pytest.raises(UnknownOrder):
+        await backoffice.cancel_order(traffic.user(), partly.id, "k-3")
+    with pytest.raises(IdempotencyConflict):
+        await backoffice.cancel_order(user, filled.id, "k-1")

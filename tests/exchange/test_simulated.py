@@ -1,4 +1,5 @@
-"""The simulated exchange: deposit matching, withdrawals, and money that moves exactly once."""
+"""The simulated exchange: deposit matching, withdrawals, spot orders, and money that moves
+exactly once."""
 
 from __future__ import annotations
 
@@ -10,13 +11,22 @@ import pytest
 
 from cexdesk.core.clock import FakeClock
 from cexdesk.exchange.chains import is_valid_address
-from cexdesk.exchange.protocol import ExchangeBackOffice, IdempotencyConflict, InvalidTransition
-from cexdesk.exchange.simulated import SimulatedExchange
+from cexdesk.exchange.protocol import (
+    ExchangeBackOffice,
+    IdempotencyConflict,
+    InvalidTransition,
+    UnknownOrder,
+    UnknownUser,
+)
+from cexdesk.exchange.simulated import USD_PRICES, SimulatedExchange
 from cexdesk.exchange.traffic import MISDEPOSIT_CASES, TrafficGenerator
 from cexdesk.exchange.values import (
     AddressKind,
     BalanceChangeStatus,
     DepositStatus,
+    OrderSide,
+    OrderStatus,
+    OrderType,
     WithdrawalStatus,
 )
 
@@ -235,3 +245,77 @@ async def test_a_hardened_account_withdraws_only_later_and_only_to_its_address_b
     await exchange.enforce_whitelist(user, False)
     withdraw(exchange.new_external_address("TRON"))
     assert await exchange.balance(user, "USDT") == Decimal(980)
+
+
+def test_a_traders_orders_end_open_partly_filled_filled_and_cancelled(
+    traffic: TrafficGenerator,
+) -> None:
+    exchange = traffic.exchange
+    user = traffic.user("uid-trader")
+    orders = traffic.spot_orders(user, 10)
+    assert {o.status for o in orders} == set(OrderStatus)
+    assert any(o.type is OrderType.STOP_LIMIT for o in orders)
+    assert all(o.placed_at < traffic.clock.now() for o in orders)
+    # What the open ones may still spend is locked: quote for buys, base for sells.
+    for asset in {o.quote for o in orders} | {o.base for o in orders}:
+        expected = sum(
+            (
+                (o.remaining * o.price if o.side is OrderSide.BUY else o.remaining)
+                for o in orders
+                if o.is_open and o.price is not None
+                and asset == (o.quote if o.side is OrderSide.BUY else o.base)
+            ),
+            Decimal(0),
+        )  # fmt: skip
+        assert exchange.locked(user, asset) == expected
+
+
+async def test_cancelling_releases_the_rest_once_per_key(traffic: TrafficGenerator) -> None:
+    exchange = traffic.exchange
+    alice, bob = traffic.user("uid-alice"), traffic.user("uid-bob")
+    exchange.set_balance(alice, "USDT", Decimal(10_000))
+    order = exchange.place_order(alice, "BTC", "USDT", OrderSide.BUY, Decimal("0.1"),
+                                 price=Decimal(90_000))  # fmt: skip
+    assert await exchange.balance(alice, "USDT") == Decimal(1_000)
+    partly = exchange.fill_order(order.id, Decimal("0.04"))
+    assert partly.status is OrderStatus.PARTIALLY_FILLED
+    assert await exchange.balance(alice, "BTC") == Decimal("0.04")
+    assert [o.id for o in await exchange.list_open_orders(alice)] == [order.id]
+    assert await exchange.list_open_orders(alice, market="ETH/USDT") == []
+
+    answers = await asyncio.gather(
+        *(exchange.cancel_order(alice, order.id, "cancel-1", reason="asked") for _ in range(1000))
+    )
+    assert len(set(answers)) == 1
+    first = answers[0]
+    assert first.order.status is OrderStatus.CANCELLED and first.order.filled == Decimal("0.04")
+    assert (first.released_asset, first.released_amount) == ("USDT", Decimal(5_400))
+    assert await exchange.balance(alice, "USDT") == Decimal(6_400)
+    assert exchange.locked(alice, "USDT") == 0
+    assert await exchange.list_open_orders(alice) == []
+    assert (await exchange.get_order(order.id)).cancel_reason == "asked"
+
+    with pytest.raises(InvalidTransition, match="already cancelled"):
+        await exchange.cancel_order(alice, order.id, "cancel-2")
+    with pytest.raises(IdempotencyConflict):
+        await exchange.cancel_order(bob, order.id, "cancel-1")
+    exchange.set_balance(bob, "ETH", Decimal(2))
+    sell = exchange.place_order(bob, "ETH", "USDT", OrderSide.SELL, Decimal(2),
+                                price=Decimal(4_000))  # fmt: skip
+    with pytest.raises(UnknownOrder):  # not hers to cancel, nor to know about
+        await exchange.cancel_order(alice, sell.id, "cancel-3")
+    filled = exchange.fill_order(sell.id)
+    assert await exchange.balance(bob, "USDT") == Decimal(8_000)
+    with pytest.raises(InvalidTransition, match="already filled"):
+        await exchange.cancel_order(bob, filled.id, "cancel-4")
+    with pytest.raises(UnknownOrder):
+        await exchange.get_order("o-nope")
+    with pytest.raises(InvalidTransition, match="insufficient"):
+        exchange.place_order(bob, "BTC", "USDT", OrderSide.BUY, Decimal(1), price=Decimal(90_000))
+    exchange.top_up(bob, "ETH", Decimal(1))
+    market = exchange.place_order(bob, "ETH", "USDT", OrderSide.SELL, Decimal(1),
+                                  order_type=OrderType.MARKET)  # fmt: skip
+    assert market.status is OrderStatus.FILLED
+    assert await exchange.balance(bob, "USDT") == Decimal(8_000) + USD_PRICES["ETH"]
+    with pytest.raises(UnknownUser):
+        await exchange.list_open_orders("nobody")

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, status
 
 from cexdesk.api.deps import Ctx, CurrentStaff, DbSession, ReadSession
-from cexdesk.compensation import adjustments, service
+from cexdesk.compensation import adjustments, powers, service
 from cexdesk.compensation.models import FundAdjustment
 from cexdesk.compensation.schemas import (
     AdjustmentDecision,
@@ -22,6 +22,7 @@ from cexdesk.tickets import access as ticket_access
 
 router = APIRouter(tags=["compensation"])
 
+Decision = Literal["approve", "reject"]
 Status = Literal["pending_approval", "approved", "executed", "failed", "rejected"]
 
 
@@ -44,7 +45,7 @@ async def request_adjustment(
             ticket,
             staff,
             form,
-            adjustments.limits_of(context.services),
+            adjustments.KIND.limits(context.services),
         )
     return AdjustmentOut.model_validate(adjustment)
 
@@ -74,30 +75,19 @@ async def show_adjustment(
     return AdjustmentOut.model_validate(found)
 
 
-@router.post("/adjustments/{adjustment_id}/approve", response_model=AdjustmentOut)
-async def approve(
+@router.post("/adjustments/{adjustment_id}/{decision}", response_model=AdjustmentOut)
+async def decide(
     adjustment_id: int,
+    decision: Decision,
     body: AdjustmentDecision,
     session: DbSession,
     staff: CurrentStaff,
     context: Ctx,
 ) -> AdjustmentOut:
-    """A second person (money:move, a limit that covers it) lets it go."""
-    decided = await adjustments.decide(
-        session, adjustment_id, staff, True, body.note, adjustments.limits_of(context.services)
-    )
-    return AdjustmentOut.model_validate(decided)
-
-
-@router.post("/adjustments/{adjustment_id}/reject", response_model=AdjustmentOut)
-async def reject(
-    adjustment_id: int,
-    body: AdjustmentDecision,
-    session: DbSession,
-    staff: CurrentStaff,
-    context: Ctx,
-) -> AdjustmentOut:
-    decided = await adjustments.decide(
-        session, adjustment_id, staff, False, body.note, adjustments.limits_of(context.services)
-    )
+    """approve or reject: a second person (money:move; to approve, a limit that covers
+    it; never the requester)."""
+    decided = await powers.decide(
+        session, adjustments.KIND, adjustment_id, staff, decision == "approve", body.note,
+        adjustments.KIND.limits(context.services),
+    )  # fmt: skip
     return AdjustmentOut.model_validate(decided)

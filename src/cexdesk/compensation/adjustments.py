@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -40,24 +39,22 @@ DEFAULT_LIMITS: Limits = {
 }
 
 
-def limits_of(services: Mapping[str, Any]) -> Limits:
-    """The desk's own limits if it set them (``services[LIMITS_KEY]``), else the defaults."""
-    return powers.configured(services, LIMITS_KEY, DEFAULT_LIMITS)
+def _within(value: Decimal | None, limit: Decimal) -> bool:
+    """An asset without a reference price is never within anyone's limit on its own."""
+    return value is not None and value <= limit
+
+
+def _covered(adjustment: FundAdjustment, limit: Decimal) -> bool:
+    value = None if adjustment.usd_value is None else Decimal(adjustment.usd_value)
+    return _within(value, limit)
 
 
 KIND = powers.PowerKind(
     FundAdjustment, "adjustment", "fund_adjustment", "Fund adjustment",
-    lambda adjustment: AdjustmentApproved(adjustment.id, adjustment.ticket_id),
+    approved=lambda adjustment: AdjustmentApproved(adjustment.id, adjustment.ticket_id),
+    covered=_covered, limits_key=LIMITS_KEY, default_limits=DEFAULT_LIMITS,
+    no_limit=Decimal(0),
 )  # fmt: skip
-
-
-def limit_for(limits: Mapping[Role, Decimal], role: Role) -> Decimal:
-    return limits.get(role, Decimal(0))
-
-
-def _within(value: Decimal | None, limit: Decimal) -> bool:
-    """An asset without a reference price is never within anyone's limit on its own."""
-    return value is not None and value <= limit
 
 
 async def request(
@@ -66,14 +63,14 @@ async def request(
     ticket: Ticket,
     staff: Principal,
     form: AdjustmentForm,
-    limits: Mapping[Role, Decimal] = DEFAULT_LIMITS,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> FundAdjustment:
     """Record the adjustment for the ticket's requester; approved at once within the limit."""
     exchange_uid = await powers.requester_uid(session, ticket)
     asset = form.asset.upper()
     price = await exchange.usd_price(asset)
     value = form.amount * price if price > 0 else None
-    limit = limit_for(limits, staff.role)
+    limit = KIND.limit_of(limits, staff.role)
     adjustment = FundAdjustment(
         ticket_id=ticket.id,
         exchange_uid=exchange_uid,
@@ -86,28 +83,11 @@ async def request(
         idempotency_key=f"adjustment:{ticket.id}:{uuid.uuid4().hex}",
     )
     return await powers.asked(
-        session, KIND, adjustment, ticket, staff, _within(value, limit),
+        session, KIND, adjustment, ticket, staff, limits,
         f"{adjustment.direction} of {adjustment.amount} {asset}", f"{adjustment.limit_usd} USD",
         {"direction": adjustment.direction, "asset": asset, "amount": adjustment.amount,
          "usd_value": adjustment.usd_value, "limit_usd": adjustment.limit_usd},
     )  # fmt: skip
-
-
-async def decide(
-    session: AsyncSession,
-    adjustment_id: int,
-    staff: Principal,
-    approve: bool,
-    note: str,
-    limits: Mapping[Role, Decimal] = DEFAULT_LIMITS,
-) -> FundAdjustment:
-    """A second person approves or rejects (replaying the same decision changes nothing)."""
-
-    def covers(adjustment: FundAdjustment, role: Role) -> bool:
-        value = None if adjustment.usd_value is None else Decimal(adjustment.usd_value)
-        return _within(value, limit_for(limits, role))
-
-    return await powers.decide(session, KIND, adjustment_id, staff, approve, note, covers)
 
 
 async def execute(

@@ -27,6 +27,7 @@ from cexdesk.tickets import access as ticket_access
 
 router = APIRouter(tags=["compensation"])
 
+Decision = Literal["approve", "reject"]
 Status = Literal[
     "pending_approval", "approved", "executed", "partly_executed", "failed", "rejected"
 ]
@@ -102,7 +103,7 @@ async def request_cancellation(
             ticket,
             staff,
             form,
-            order_cancellations.limits_of(context.services),
+            order_cancellations.KIND.limits(context.services),
         )
     return (await _with_items(session, [row]))[0]
 
@@ -132,40 +133,21 @@ async def show_cancellation(
     return (await _with_items(session, [found]))[0]
 
 
-@router.post("/order-cancellations/{cancellation_id}/approve", response_model=OrderCancellationOut)
-async def approve(
+@router.post(
+    "/order-cancellations/{cancellation_id}/{decision}", response_model=OrderCancellationOut
+)
+async def decide(
     cancellation_id: int,
+    decision: Decision,
     body: AdjustmentDecision,
     session: DbSession,
     staff: CurrentStaff,
     context: Ctx,
 ) -> OrderCancellationOut:
-    """A second person (money:move, limits that cover it; not the requester) lets it go."""
-    decided = await order_cancellations.decide(
-        session,
-        cancellation_id,
-        staff,
-        True,
-        body.note,
-        order_cancellations.limits_of(context.services),
-    )
-    return (await _with_items(session, [decided]))[0]
-
-
-@router.post("/order-cancellations/{cancellation_id}/reject", response_model=OrderCancellationOut)
-async def reject(
-    cancellation_id: int,
-    body: AdjustmentDecision,
-    session: DbSession,
-    staff: CurrentStaff,
-    context: Ctx,
-) -> OrderCancellationOut:
-    decided = await order_cancellations.decide(
-        session,
-        cancellation_id,
-        staff,
-        False,
-        body.note,
-        order_cancellations.limits_of(context.services),
-    )
+    """approve or reject: a second person (money:move; to approve, limits that cover it;
+    never the requester)."""
+    decided = await powers.decide(
+        session, order_cancellations.KIND, cancellation_id, staff, decision == "approve",
+        body.note, order_cancellations.KIND.limits(context.services),
+    )  # fmt: skip
     return (await _with_items(session, [decided]))[0]

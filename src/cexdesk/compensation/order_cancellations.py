@@ -17,7 +17,6 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -59,17 +58,23 @@ DEFAULT_LIMITS: Limits = {
     Role.SUPERVISOR: CancelLimit(Decimal(250_000), 100),
     Role.ADMIN: CancelLimit(Decimal(1_000_000), 100),
 }
-NO_LIMIT = CancelLimit(Decimal(0), 0)
 
 
-def limits_of(services: Mapping[str, Any]) -> Limits:
-    """The desk's own limits if it set them (``services[LIMITS_KEY]``), else the defaults."""
-    return powers.configured(services, LIMITS_KEY, DEFAULT_LIMITS)
+def covered(usd_value: Decimal | None, orders: int, limit: CancelLimit) -> bool:
+    """Within both limits; orders that cannot all be priced are never within on their own."""
+    return usd_value is not None and usd_value <= limit.usd and orders <= limit.orders
+
+
+def _covered(cancellation: OrderCancellationRequest, limit: CancelLimit) -> bool:
+    value = None if cancellation.usd_value is None else Decimal(cancellation.usd_value)
+    return covered(value, cancellation.orders, limit)
 
 
 KIND = powers.PowerKind(
     OrderCancellationRequest, "order_cancellation", "order_cancellation", "Order cancellation",
-    lambda request: OrderCancellationApproved(request.id, request.ticket_id),
+    approved=lambda request: OrderCancellationApproved(request.id, request.ticket_id),
+    covered=_covered, limits_key=LIMITS_KEY, default_limits=DEFAULT_LIMITS,
+    no_limit=CancelLimit(Decimal(0), 0),
 )  # fmt: skip
 
 
@@ -89,11 +94,6 @@ class NotRequestersOrder(DomainError):
 class OrderNotOpen(Conflict):
     title = "The order is no longer open"
     code = "order_not_open"
-
-
-def covered(usd_value: Decimal | None, orders: int, limit: CancelLimit) -> bool:
-    """Within both limits; orders that cannot all be priced are never within on their own."""
-    return usd_value is not None and usd_value <= limit.usd and orders <= limit.orders
 
 
 async def usd_value(exchange: ExchangeBackOffice, order: Order) -> Decimal | None:
@@ -116,7 +116,7 @@ class OpenOrder:
 
     @property
     def label(self) -> str:
-        """ "BTC/USDT buy 0.06 @ 90000": the market, side, what is left and the price."""
+        """The market, side, what is left and the price: "BTC/USDT buy 0.06 @ 90000"."""
         order = self.order
         price = None if order.price is None else service.amount_text(order.price)
         return describe(order.market, order.side.value, service.amount_text(order.remaining), price)
@@ -166,7 +166,7 @@ async def request(
         raise Conflict(f"order {order_id} is in order cancellation #{cancellation_id} already")
     values = [await usd_value(exchange, order) for order in orders]
     total = None if None in values else sum((v for v in values if v is not None), Decimal(0))
-    limit = limits.get(staff.role, NO_LIMIT)
+    limit = KIND.limit_of(limits, staff.role)
     cancellation = OrderCancellationRequest(
         ticket_id=ticket.id,
         exchange_uid=exchange_uid,
@@ -190,10 +190,9 @@ async def request(
         )
         for order, value in zip(orders, values, strict=True)
     ]
-    within = covered(total, len(orders), limit)
     listed = "; ".join(describe(i.market, i.side, i.remaining, i.price) for i in items)
     await powers.asked(
-        session, KIND, cancellation, ticket, staff, within,
+        session, KIND, cancellation, ticket, staff, limits,
         f"{len(items)} order(s) worth {cancellation.usd_value or 'an unknown amount of'} USD: "
         f"{listed}",
         f"{cancellation.limit_usd} USD and {limit.orders} order(s)",
@@ -205,23 +204,6 @@ async def request(
     session.add_all(items)
     await session.flush()
     return cancellation
-
-
-async def decide(
-    session: AsyncSession,
-    cancellation_id: int,
-    staff: Principal,
-    approve: bool,
-    note: str,
-    limits: Mapping[Role, CancelLimit] = DEFAULT_LIMITS,
-) -> OrderCancellationRequest:
-    """A second person approves or rejects (replaying the same decision changes nothing)."""
-
-    def covers(cancellation: OrderCancellationRequest, role: Role) -> bool:
-        value = None if cancellation.usd_value is None else Decimal(cancellation.usd_value)
-        return covered(value, cancellation.orders, limits.get(role, NO_LIMIT))
-
-    return await powers.decide(session, KIND, cancellation_id, staff, approve, note, covers)
 
 
 async def _cancel(

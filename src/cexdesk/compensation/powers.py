@@ -31,8 +31,6 @@ from cexdesk.tickets.models import Ticket
 P = TypeVar("P", bound=AgentPower)
 L = TypeVar("L")
 
-STATUSES = ("pending_approval", "approved", "executed", "partly_executed", "failed", "rejected")
-
 
 class SelfApproval(Forbidden):
     title = "Someone else must decide"
@@ -45,20 +43,27 @@ class OverLimit(Forbidden):
 
 
 @dataclass(frozen=True)
-class PowerKind(Generic[P]):
+class PowerKind(Generic[P, L]):
+    """One kind of power: its table, how the audit and the notes name it, what an
+    approval records, and its per-role limits (``L``: a USD figure, or several)."""
+
     model: type[P]
     action: str  # the audit actions' prefix: "adjustment" → "adjustment.requested"
     subject_type: str  # the audit entries' subject
     title: str  # how the ticket's notes name it: "Fund adjustment"
     approved: Callable[[P], Event]  # the event that lets the outbox carry it out
+    covered: Callable[[P, L], bool]  # whether a limit covers this power
+    limits_key: str  # a desk's own limits: context.services[limits_key] = {Role: L}
+    default_limits: Mapping[Role, L]
+    no_limit: L  # for a role not listed: it needs approval always
 
+    def limits(self, services: Mapping[str, Any]) -> Mapping[Role, L]:
+        """The desk's own limits if it set them, else the defaults."""
+        found: Mapping[Role, L] | None = services.get(self.limits_key)
+        return self.default_limits if found is None else found
 
-def configured(
-    services: Mapping[str, Any], key: str, default: Mapping[Role, L]
-) -> Mapping[Role, L]:
-    """The desk's own limits if it set them (``services[key]``), else the defaults."""
-    found: Mapping[Role, L] | None = services.get(key)
-    return default if found is None else found
+    def limit_of(self, limits: Mapping[Role, L], role: Role) -> L:
+        return limits.get(role, self.no_limit)
 
 
 async def requester_uid(session: AsyncSession, ticket: Ticket) -> str:
@@ -77,7 +82,7 @@ async def note(
         await ticket_flows.add_note(session, ticket, author, text)
 
 
-async def for_update(session: AsyncSession, kind: PowerKind[P], power_id: int) -> P:
+async def for_update(session: AsyncSession, kind: PowerKind[P, L], power_id: int) -> P:
     found = (
         await session.execute(select(kind.model).where(kind.model.id == power_id).with_for_update())
     ).scalar_one_or_none()
@@ -88,18 +93,19 @@ async def for_update(session: AsyncSession, kind: PowerKind[P], power_id: int) -
 
 async def asked(
     session: AsyncSession,
-    kind: PowerKind[P],
+    kind: PowerKind[P, L],
     power: P,
     ticket: Ticket,
     staff: Principal,
-    within: bool,
+    limits: Mapping[Role, L],
     what: str,
     limit: str,
     data: dict[str, Any],
 ) -> P:
-    """Record a power just asked for: approved at once ``within`` the requester's
-    ``limit``, else waiting for a second person. ``what`` says what it does, for the
-    ticket's note; ``data`` goes into the audit entry."""
+    """Record a power just asked for: approved at once within the requester's limit
+    (``limit`` as the note says it), else waiting for a second person. ``what`` says
+    what it does, for the ticket's note; ``data`` goes into the audit entry."""
+    within = kind.covered(power, kind.limit_of(limits, staff.role))
     now = outbox.session_clock(session).now()
     power.status = "approved" if within else "pending_approval"
     power.requested_by, power.requested_at = staff.id, now
@@ -125,17 +131,14 @@ async def asked(
 
 async def decide(
     session: AsyncSession,
-    kind: PowerKind[P],
+    kind: PowerKind[P, L],
     power_id: int,
     staff: Principal,
     approve: bool,
     decision_note: str,
-    covers: Callable[[P, Role], bool],
+    limits: Mapping[Role, L],
 ) -> P:
-    """A second person approves or rejects (replaying the same decision changes nothing).
-
-    ``covers(power, role)`` says whether the role's own limit covers the power.
-    """
+    """A second person approves or rejects (replaying the same decision changes nothing)."""
     staff.require(Perm.MONEY_MOVE)
     power = await for_update(session, kind, power_id)
     wanted = "approved" if approve else "rejected"
@@ -146,7 +149,8 @@ async def decide(
         raise Conflict(f"the {kind.title.lower()} is already {power.status}")
     if staff.id == power.requested_by:
         raise SelfApproval("someone other than the requester must decide")
-    if approve and staff.role != Role.ADMIN and not covers(power, staff.role):
+    covered = kind.covered(power, kind.limit_of(limits, staff.role))
+    if approve and staff.role != Role.ADMIN and not covered:
         raise OverLimit("this is above your own limit too: ask someone whose limit covers it")
     power.status = wanted
     power.approved_by, power.approved_at = staff.id, outbox.session_clock(session).now()
@@ -167,7 +171,7 @@ async def decide(
 
 
 async def carried_out(
-    session: AsyncSession, kind: PowerKind[P], power: P, outcome: str, data: dict[str, Any]
+    session: AsyncSession, kind: PowerKind[P, L], power: P, outcome: str, data: dict[str, Any]
 ) -> Ticket:
     """Audit how the execution ended (``power.status`` says) and note it on the ticket."""
     if power.status != "failed":

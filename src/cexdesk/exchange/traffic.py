@@ -386,7 +386,9 @@ class TrafficGenerator:
         for number in range(count):
             base = self.random.choice(SPOT_BASES)
             reference = USD_PRICES[base] / USD_PRICES[quote]
-            side = OrderSide.BUY if self.random.random() < 0.6 else OrderSide.SELL
+            # Every fourth is a stop-limit sell (a stop loss); the rest mostly buys.
+            stop = number % 4 == 3
+            side = OrderSide.BUY if not stop and self.random.random() < 0.6 else OrderSide.SELL
             # Buys rest below the market, sells above it: that is why they wait.
             offset = Decimal(self.random.randrange(2, 15)) / 100
             price = (reference * (1 - offset if side is OrderSide.BUY else 1 + offset)).quantize(
@@ -395,7 +397,6 @@ class TrafficGenerator:
             quantity = (Decimal(self.random.randrange(50, 5_000)) / price).quantize(
                 Decimal("0.0001")
             )
-            stop = side is OrderSide.SELL and number % 3 == 2
             exchange.top_up(user_id, quote if side is OrderSide.BUY else base,
                             quantity * price if side is OrderSide.BUY else quantity)  # fmt: skip
             order = exchange.place_order(

@@ -423,6 +423,6 @@ async def cancel_orders(
     with back_office_errors():
         await order_cancellations.request(
             session, back_office(context.services), ticket, agent, form,
-            order_cancellations.limits_of(context.services),
+            order_cancellations.KIND.limits(context.services),
         )  # fmt: skip
     return await _after_write(request, session, agent, ticket_id)
