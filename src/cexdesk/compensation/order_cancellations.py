@@ -96,14 +96,19 @@ class OrderNotOpen(Conflict):
     code = "order_not_open"
 
 
-async def usd_value(exchange: ExchangeBackOffice, order: Order) -> Decimal | None:
-    """What is left of the order in USD: at its own price in the quote asset, else at the
-    base asset's reference price; None when neither is priced."""
-    if order.price is not None:
-        price = await exchange.usd_price(order.quote)
-        return order.remaining * order.price * price if price > 0 else None
-    price = await exchange.usd_price(order.base)
-    return order.remaining * price if price > 0 else None
+async def usd_values(exchange: ExchangeBackOffice, orders: Sequence[Order]) -> list[Decimal | None]:
+    """What is left of each order in USD: at its own price in the quote asset, else at
+    the base asset's reference price; None when it cannot be priced. One price lookup
+    per asset."""
+    prices: dict[str, Decimal] = {}
+    values: list[Decimal | None] = []
+    for order in orders:
+        asset = order.base if order.price is None else order.quote
+        if asset not in prices:
+            prices[asset] = await exchange.usd_price(asset)
+        amount = order.remaining * (Decimal(1) if order.price is None else order.price)
+        values.append(amount * prices[asset] if prices[asset] > 0 else None)
+    return values
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,8 @@ async def open_orders(
     orders = await exchange.list_open_orders(exchange_uid)
     busy = await service.orders_being_cancelled(session, [o.id for o in orders])
     orders.sort(key=lambda o: o.placed_at, reverse=True)
-    return [OpenOrder(o, await usd_value(exchange, o), busy.get(o.id)) for o in orders]
+    values = await usd_values(exchange, orders)
+    return [OpenOrder(o, value, busy.get(o.id)) for o, value in zip(orders, values, strict=True)]
 
 
 def describe(order_market: str, side: str, remaining: str, price: str | None) -> str:
@@ -164,7 +170,7 @@ async def request(
     if busy:
         order_id, cancellation_id = next(iter(busy.items()))
         raise Conflict(f"order {order_id} is in order cancellation #{cancellation_id} already")
-    values = [await usd_value(exchange, order) for order in orders]
+    values = await usd_values(exchange, orders)
     total = None if None in values else sum((v for v in values if v is not None), Decimal(0))
     limit = KIND.limit_of(limits, staff.role)
     cancellation = OrderCancellationRequest(

@@ -91,6 +91,7 @@ class AccountView:
 
 
 RECENT = 5
+OPEN_ORDERS = 50  # the newest; the API lists them all
 SECURITY_CHANGE_WINDOW = timedelta(days=7)
 
 
@@ -114,7 +115,7 @@ async def account_view(
         profile = await exchange.get_user(uid)
         deposits = await exchange.list_deposits(uid)
         withdrawals = await exchange.list_withdrawals(uid)
-        orders = await order_cancellations.open_orders(session, exchange, uid)
+        orders = (await order_cancellations.open_orders(session, exchange, uid))[:OPEN_ORDERS]
     except UnknownUser:
         return AccountView(None, [], [], [], "the exchange does not know this user id")
     except ExchangeError as error:
