@@ -100,9 +100,20 @@ class Stored:
 
 
 async def store(
-    session: AsyncSession, channel: str, source_key: str, raw: bytes, content_type: str
+    session: AsyncSession,
+    channel: str,
+    source_key: str,
+    raw: bytes,
+    content_type: str,
+    *,
+    queued: bool = True,
 ) -> Stored:
-    """Keep the raw payload (once per source key) and queue it for processing; never commits."""
+    """Keep the raw payload (once per source key) and queue it for processing; never commits.
+
+    ``queued=False`` when the caller runs ``process`` on it in this same transaction
+    (the chat socket): success or a kept failure with its retry timer is then decided
+    before commit, so a queued delivery would only find the work done.
+    """
     now = outbox.session_clock(session).now()
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
@@ -121,7 +132,8 @@ async def store(
             )
         )
         return Stored(existing.scalar_one(), new=False)
-    await outbox.record(session, PayloadReceived(payload_id, channel))
+    if queued:
+        await outbox.record(session, PayloadReceived(payload_id, channel))
     return Stored(payload_id, new=True)
 
 

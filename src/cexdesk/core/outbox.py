@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.core.clock import Clock
@@ -37,11 +37,22 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 3600.0
 BATCH_SIZE = 100
+# Rows read at a time within a batch (which usually ends at its time budget first).
+CHUNK_SIZE = 20
 
 
 def session_clock(session: AsyncSession) -> Clock:
     clock: Clock = session.info["clock"]
     return clock
+
+
+# Plain table statements, not ORM ones: an ORM-enabled insert goes through the bulk
+# persistence machinery, which cost several times the statement itself on this path
+# (every use case records an event).
+_EVENTS: Any = OutboxEvent.__table__
+_INSERT_EVENT: Any = insert(_EVENTS).returning(_EVENTS.c.id)
+_DELIVERIES: Any = EventDelivery.__table__
+_INSERT_DELIVERIES: Any = insert(_DELIVERIES)
 
 
 async def record(session: AsyncSession, event: Event) -> int:
@@ -50,15 +61,13 @@ async def record(session: AsyncSession, event: Event) -> int:
     now = session_clock(session).now()
     event_id: int = (
         await session.execute(
-            insert(OutboxEvent)
-            .values(type=event.type, payload=to_payload(event), created_at=now)
-            .returning(OutboxEvent.id)
+            _INSERT_EVENT, {"type": event.type, "payload": to_payload(event), "created_at": now}
         )
     ).scalar_one()
     names = subscriptions.handlers_for(event)
     if names:
         await session.execute(
-            insert(EventDelivery),
+            _INSERT_DELIVERIES,
             [
                 {
                     "event_id": event_id,
@@ -74,8 +83,25 @@ async def record(session: AsyncSession, event: Event) -> int:
     return event_id
 
 
+def _describe(error: Exception) -> str:
+    return "".join(traceback.format_exception_only(type(error), error)).strip()[:4000]
+
+
 def backoff(base_seconds: float, attempts: int) -> timedelta:
     return timedelta(seconds=min(base_seconds * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+
+
+@dataclass(frozen=True)
+class _Due:
+    """A due delivery and its event, as read for a batch."""
+
+    id: int
+    handler: str
+    attempts: int
+    event_id: int
+    event_type: str
+    payload: dict[str, Any]
+    occurred_at: datetime
 
 
 @dataclass
@@ -135,42 +161,101 @@ class Dispatcher:
         return done
 
     async def run_batch(self, limit: int = BATCH_SIZE) -> int:
-        """Deliver due batched deliveries in one transaction; returns how many were tried."""
+        """Deliver due batched deliveries in one transaction; returns how many were tried.
+
+        Rows are read as plain tuples a chunk at a time (a batch often stops at its time
+        budget long before ``limit``, and turning a hundred rows into ORM objects to run
+        a few was most of an idle-ish round's cost); the successful ones are marked done
+        by one UPDATE at the end, inside the same transaction as their handlers' work.
+        """
         now = self.clock.now()
+        deliveries, events = _DELIVERIES.c, _EVENTS.c
         due = (
-            EventDelivery.status == "pending",
-            EventDelivery.next_attempt_at <= now,
-            EventDelivery.handler.not_in(sorted(self.subscriptions.isolated)),
+            deliveries.status == "pending",
+            deliveries.next_attempt_at <= now,
+            deliveries.handler.not_in(sorted(self.subscriptions.isolated)),
         )
         # A quick look from a reader first: an idle round must not take the writer.
         async with self.db.reading() as peek:
-            if (await peek.execute(select(EventDelivery.id).where(*due).limit(1))).first() is None:
+            if (await peek.execute(select(deliveries.id).where(*due).limit(1))).first() is None:
                 return 0
         started = time.monotonic()
-        tried = 0
+        tried: list[int] = []
+        done: list[int] = []
         async with self.db.transaction() as session:
-            query = (
-                select(EventDelivery, OutboxEvent)
-                .join(OutboxEvent, OutboxEvent.id == EventDelivery.event_id)
-                .where(*due)
-                .order_by(EventDelivery.next_attempt_at, EventDelivery.id)
-                .limit(limit)
-            )
-            if self.db.dialect == "postgresql":
-                query = query.with_for_update(of=EventDelivery, skip_locked=True)
-            for delivery, outbox_event in (await session.execute(query)).all():
-                # Keep the transaction short: on SQLite it holds the only writer.
+            while len(tried) < limit:
                 if tried and time.monotonic() - started > self.db.batch_seconds:
+                    break  # keep the transaction short: on SQLite it holds the only writer
+                wanted = min(CHUNK_SIZE, limit - len(tried))
+                query = (
+                    select(deliveries.id, deliveries.handler, deliveries.attempts,
+                           events.id, events.type, events.payload, events.created_at)
+                    .join(_EVENTS, events.id == deliveries.event_id)
+                    .where(*due)
+                    .order_by(deliveries.next_attempt_at, deliveries.id)
+                    .limit(wanted)
+                )  # fmt: skip
+                if tried:
+                    # A delivery that failed here with no back-off is due again at once;
+                    # it gets its next try in a later round, not in this one.
+                    query = query.where(deliveries.id.not_in(tried))
+                if self.db.dialect == "postgresql":
+                    query = query.with_for_update(of=_DELIVERIES, skip_locked=True)
+                rows = (await session.execute(query)).all()
+                for row in rows:
+                    if tried and time.monotonic() - started > self.db.batch_seconds:
+                        break
+                    delivery = _Due(*row)
+                    tried.append(delivery.id)
+                    try:
+                        async with session.begin_nested():
+                            await self._run_due(session, delivery)
+                        done.append(delivery.id)
+                    except Exception as error:
+                        log.warning("handler %s failed on event %s: %r",
+                                    delivery.handler, delivery.event_id, error)  # fmt: skip
+                        await self._record_batch_failure(session, delivery, error)
+                if len(rows) < wanted:
                     break
-                tried += 1
-                try:
-                    async with session.begin_nested():
-                        await self._run_handler(session, delivery, outbox_event)
-                except Exception as error:
-                    log.warning("handler %s failed on event %s: %r",
-                                delivery.handler, outbox_event.id, error)  # fmt: skip
-                    self._record_failure(delivery, error)
-        return tried
+            if done:
+                await session.execute(
+                    update(_DELIVERIES)
+                    .where(deliveries.id.in_(done))
+                    .values(status="done", attempts=deliveries.attempts + 1,
+                            done_at=self.clock.now(), locked_until=None, last_error=None)
+                )  # fmt: skip
+        return len(tried)
+
+    async def _run_due(self, session: AsyncSession, delivery: _Due) -> None:
+        handler = self.subscriptions.handler(delivery.handler)
+        event = from_payload(delivery.event_type, delivery.payload)
+        context = HandlerContext(
+            session=session,
+            clock=self.clock,
+            hub=self.hub,
+            event_id=delivery.event_id,
+            attempt=delivery.attempts + 1,
+            services=self.services,
+            occurred_at=delivery.occurred_at,
+        )
+        await handler(event, context)
+
+    async def _record_batch_failure(
+        self, session: AsyncSession, delivery: _Due, error: Exception
+    ) -> None:
+        attempts = delivery.attempts + 1
+        values: dict[str, Any] = {
+            "attempts": attempts,
+            "last_error": _describe(error),
+            "locked_until": None,
+        }
+        if attempts >= self.max_attempts:
+            values["status"] = "dead"
+        else:
+            values["next_attempt_at"] = self.clock.now() + backoff(self.backoff_seconds, attempts)
+        await session.execute(
+            update(_DELIVERIES).where(_DELIVERIES.c.id == delivery.id).values(**values)
+        )
 
     async def _run_handler(
         self, session: AsyncSession, delivery: EventDelivery, outbox_event: OutboxEvent
@@ -195,9 +280,7 @@ class Dispatcher:
 
     def _record_failure(self, delivery: EventDelivery, error: Exception) -> None:
         delivery.attempts += 1
-        delivery.last_error = "".join(traceback.format_exception_only(type(error), error)).strip()[
-            :4000
-        ]
+        delivery.last_error = _describe(error)
         delivery.locked_until = None
         if delivery.attempts >= self.max_attempts:
             delivery.status = "dead"
