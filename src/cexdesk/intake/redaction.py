@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -109,10 +110,28 @@ def bip39_checksum_ok(words: list[str], language: str) -> bool:
     return bits[-checksum_bits:] == digest[:checksum_bits]
 
 
+@cache
+def _languages_by_word() -> dict[str, frozenset[str]]:
+    """Each folded wordlist word and the wordlists that hold it."""
+    found: dict[str, set[str]] = {}
+    for language, (words, _ordered) in wordlists().items():
+        for word in words:
+            found.setdefault(word, set()).add(language)
+    return {word: frozenset(languages) for word, languages in found.items()}
+
+
 def _seed_spans(text: str) -> list[Finding]:
     tokens = [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(text)]
+    # A phrase needs SEED_MIN_WORDS words of one list; a list that the whole text holds
+    # fewer of cannot have one, so it is not walked (most messages skip every list).
+    counts: Counter[str] = Counter()
+    languages_by_word = _languages_by_word()
+    for _start, _end, word in tokens:
+        counts.update(languages_by_word.get(word, ()))
     findings: list[Finding] = []
     for language, (words, _ordered) in wordlists().items():
+        if counts[language] < SEED_MIN_WORDS:
+            continue
         cjk = language in CJK_WORDLISTS
         run: list[tuple[int, int, str]] = []
 
