@@ -50,6 +50,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def test_settings(database_url: str, data_dir: Path, **overrides: object) -> Settings:
+    # The bot fronts the live chat by default; tests of routing, SLA and the chat itself
+    # expect people to get the conversation at once, so the bot is on only where a test
+    # says so (tests/bot: bot_channels=["chat"]).
+    overrides.setdefault("bot_channels", [])
     return Settings(
         demo=True,
         database_url=database_url,

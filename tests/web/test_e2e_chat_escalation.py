@@ -36,7 +36,10 @@ async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: B
     await sign_in_agent(erin, desk, "erin")
     await sign_in_customer(alice, desk, "uid-alice", name="Alice", lang="en")
 
-    # Alice asks; the chat is offered to Tom, who sees the countdown running.
+    # Alice wants a person, not the bot: she presses "talk to a human" first, then asks;
+    # the chat is offered to Tom, who sees the countdown running.
+    await alice.page.click("#chat-human")
+    await expect(alice.page.locator("#chat-human")).to_be_hidden()
     await alice.page.fill("#chat-input", "Hello, my USDT deposit has not arrived yet")
     await alice.page.click("#chat-send")
     mine = alice.page.locator(".chat-log li.mine")

@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     x_api_base: str = "https://api.x.com"
     phone_webhook_secret: str | None = None
 
+    # The bot answers first on these channels until the customer is handed to a person;
+    # its intent engine is read from bot_model (default: <data_dir>/bot/cexdesk.npz) or,
+    # when there is none, trained on cexdesk's own set at start-up.
+    bot_channels: list[str] = Field(default_factory=lambda: ["chat"])
+    bot_model: Path | None = None
+
     @model_validator(mode="after")
     def _refuse_demo_secrets(self) -> Self:
         if self.demo:

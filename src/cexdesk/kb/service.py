@@ -86,6 +86,13 @@ async def search_articles(
     session: AsyncSession, language: str, query: str, limit: int = 5
 ) -> list[Shown]:
     """Best matches for a question, searched in the reader's language (and English)."""
+    return [shown for shown, _ in await search_hits(session, language, query, limit)]
+
+
+async def search_hits(
+    session: AsyncSession, language: str, query: str, limit: int = 5
+) -> list[tuple[Shown, float]]:
+    """Like ``search_articles``, with each match's BM25 score (the bot weighs them)."""
     caches = session.info.get("caches")
     cache: TtlCache[str, tuple[search.Index, dict[str, Shown]]] | None = None
     if isinstance(caches, dict):
@@ -103,7 +110,7 @@ async def search_articles(
         if cache is not None:
             cache.put(language, built)
     index, by_slug = built
-    return [by_slug[key] for key in search.best_keys(index, query, limit)]
+    return [(by_slug[hit.key], hit.score) for hit in index.search(query, limit)]
 
 
 async def votes(session: AsyncSession, article_id: int) -> tuple[int, int]:

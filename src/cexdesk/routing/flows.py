@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cexdesk.bot import service as bot_service
 from cexdesk.core import outbox, timers
 from cexdesk.core.errors import Conflict, Forbidden, NotFound
 from cexdesk.routing import service
@@ -92,6 +93,8 @@ async def route_ticket(session: AsyncSession, ticket_id: int) -> str:
         return "skipped"
     if await service.pending_offer(session, ticket_id) is not None:
         return "skipped"
+    if await bot_service.holds(session, ticket_id):
+        return "skipped"  # the bot answers it until it hands it over
     pool = AgentPool(await service.agent_snapshots(session))
     outcome = "waiting"
     if pool.agents:  # nobody online: no need to look at the ticket any closer

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from cexdesk.agents.events import AgentAvailabilityChanged
+from cexdesk.bot import service as bot_service
+from cexdesk.bot.events import BotHandedOff
 from cexdesk.core.events import HandlerContext, Subscriptions
 from cexdesk.routing import escalation, flows, service
 from cexdesk.tickets.events import TicketAssigned, TicketCreated, TicketStatusChanged
@@ -11,7 +13,14 @@ FREES_CAPACITY = frozenset({"pending", "on_hold", "solved", "closed"})
 
 
 async def ticket_created(event: TicketCreated, context: HandlerContext) -> None:
+    if await bot_service.fronted(context.session, event.ticket_id):
+        return  # the bot answers first; its handoff routes the ticket
     await flows.route_ticket(context.session, event.ticket_id)
+
+
+async def bot_handed_off(event: BotHandedOff, context: HandlerContext) -> None:
+    if not event.team_changed:  # a new team already sent it through ticket_assigned
+        await flows.route_ticket(context.session, event.ticket_id)
 
 
 async def ticket_assigned(event: TicketAssigned, context: HandlerContext) -> None:
@@ -47,5 +56,6 @@ def subscribe(subscriptions: Subscriptions) -> None:
         AgentAvailabilityChanged, "routing.agent_availability", agent_availability
     )
     subscriptions.subscribe(TicketCreated, "routing.ticket_created", ticket_created)
+    subscriptions.subscribe(BotHandedOff, "routing.bot_handed_off", bot_handed_off)
     subscriptions.subscribe(TicketAssigned, "routing.ticket_assigned", ticket_assigned)
     subscriptions.subscribe(TicketStatusChanged, "routing.status_changed", status_changed)

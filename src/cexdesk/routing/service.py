@@ -11,6 +11,7 @@ from sqlalchemy import Select, case, func, literal, or_, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.agents.models import Agent, TeamMember
+from cexdesk.bot.service import held_ticket_ids
 from cexdesk.core.errors import Invalid
 from cexdesk.customers.models import Customer
 from cexdesk.routing.engine import REALTIME_CHANNELS, AgentSnapshot, WorkItem
@@ -140,6 +141,7 @@ async def waiting_ticket_ids(session: AsyncSession, limit: int) -> list[int]:
             Ticket.assignee_id.is_(None),
             Ticket.status.in_(ACTIVE_STATUSES),
             Ticket.id.not_in(offered),
+            Ticket.id.not_in(held_ticket_ids()),
         )
         .order_by(PRIORITY_ORDER, Ticket.created_at, Ticket.id)
         .limit(limit)
@@ -166,6 +168,7 @@ async def waiting_tickets(
             Ticket.assignee_id.is_(None),
             Ticket.status.in_(ACTIVE_STATUSES),
             Ticket.id.not_in(offered),
+            Ticket.id.not_in(held_ticket_ids()),
         )
         .order_by(PRIORITY_ORDER, Ticket.created_at, Ticket.id)
         .limit(limit)
@@ -202,8 +205,11 @@ PRIORITIES_IN_QUEUE_ORDER = ("urgent", "high", "normal", "low")
 
 def _waiting_query(team_ids: Sequence[int] | None, language: str | None) -> Select[Any]:
     offered = select(Offer.ticket_id).where(Offer.status == "pending")
-    # The literal predicate of ix_tickets_waiting, so both databases use that index.
-    query = select(Ticket).where(text(WAITING_PREDICATE), Ticket.id.not_in(offered))
+    # The literal predicate of ix_tickets_waiting, so both databases use that index; the
+    # conversations the bot holds (a handful beside the queue) are not waiting for people.
+    query = select(Ticket).where(
+        text(WAITING_PREDICATE), Ticket.id.not_in(offered), Ticket.id.not_in(held_ticket_ids())
+    )
     if team_ids is not None:
         # Work no team has claimed yet is everyone's to see.
         query = query.where(or_(Ticket.team_id.in_(team_ids), Ticket.team_id.is_(None)))

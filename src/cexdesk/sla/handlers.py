@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from cexdesk.bot import service as bot_service
+from cexdesk.bot.events import BotHandedOff
 from cexdesk.core.events import HandlerContext, Subscriptions
 from cexdesk.sla.events import SlaBreached, SlaNearBreach
 from cexdesk.sla.flows import Clocks, apply_actions
@@ -31,7 +33,17 @@ async def _clocks(context: HandlerContext, ticket_id: int) -> Clocks | None:
 
 
 async def ticket_created(event: TicketCreated, context: HandlerContext) -> None:
-    clocks = await _clocks(context, event.ticket_id)
+    if await bot_service.fronted(context.session, event.ticket_id):
+        return  # the bot answers first: people's clocks start when it hands over
+    await _start(context, event.ticket_id)
+
+
+async def bot_handed_off(event: BotHandedOff, context: HandlerContext) -> None:
+    await _start(context, event.ticket_id)
+
+
+async def _start(context: HandlerContext, ticket_id: int) -> None:
+    clocks = await _clocks(context, ticket_id)
     if clocks is None:
         return
     at = context.occurred_at
@@ -92,6 +104,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(SlaBreached, "sla.breach_actions", breached)
     subscriptions.subscribe(SlaNearBreach, "sla.warn_actions", near_breach)
     subscriptions.subscribe(TicketCreated, "sla.ticket_created", ticket_created)
+    subscriptions.subscribe(BotHandedOff, "sla.bot_handed_off", bot_handed_off)
     subscriptions.subscribe(MessageAdded, "sla.message_added", message_added)
     subscriptions.subscribe(TicketAssigned, "sla.ticket_assigned", ticket_assigned)
     subscriptions.subscribe(TicketStatusChanged, "sla.status_changed", status_changed)

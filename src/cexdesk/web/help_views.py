@@ -19,6 +19,7 @@ from pydantic import Field
 
 from cexdesk.api.deps import HELP_SESSION_COOKIE, Ctx, DbSession, ReadSession, same_origin
 from cexdesk.api.schemas import PathId, StrictModel
+from cexdesk.bot.texts import bot_text
 from cexdesk.core.auth import Principal
 from cexdesk.core.errors import Forbidden, Invalid, NotFound
 from cexdesk.core.security import sign_help_session, verify_exchange_token
@@ -264,6 +265,8 @@ async def chat(
     return _page(
         request, context, template, lang, customer, strings=i18n.strings_for(lang),
         widget_origins=context.settings.widget_origins,
+        bot_buttons={"human": bot_text("button_human", lang),
+                     "solved": bot_text("button_solved", lang)},
     )  # fmt: skip
 
 

@@ -23,5 +23,10 @@ def register() -> None:
 
 
 def listeners(context: Any) -> list[Any]:
-    """Long-running pieces ``serve`` starts and stops: none, the socket is a route."""
-    return []
+    """Long-running pieces ``serve`` starts and stops: the socket is a route; when the bot
+    fronts the chat, its intent engine is made ready at start."""
+    if CHANNEL not in context.settings.bot_channels:
+        return []
+    from cexdesk.bot.runtime import Warmup
+
+    return [Warmup(context.services)]

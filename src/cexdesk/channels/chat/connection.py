@@ -16,6 +16,10 @@ Client → server:
 * ``{"type": "resume", "after_message_id": N}``: every public message of the
   customer's chat conversations with id > N, in order, then live messages.
 * ``{"type": "ping"}`` → ``{"type": "pong"}``.
+* ``{"type": "handoff"}`` ("talk to a human") and ``{"type": "solved"}`` ("this solved
+  it"): buttons for the bot (``bot.flows.press``) while it holds the conversation,
+  answered with ``{"type": "bot", "button", "done"}``; a handoff pressed before the
+  first message hands that message's conversation to people at once.
 
 Server → client:
 
@@ -49,6 +53,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from cexdesk.app import AppContext
+from cexdesk.bot import flows as bot_flows
 from cexdesk.channels import inbound
 from cexdesk.channels.chat import CHANNEL, parse
 from cexdesk.channels.chat.handlers import topic
@@ -65,6 +70,7 @@ MAX_FRAME = 16_384
 BATCH = 200
 TYPING_EVERY = 1.0  # seconds between typing signals forwarded to staff
 REMEMBERED = 512  # message ids sent below the cursor (late commits), per socket
+BUTTONS = {"handoff": "human", "solved": "solved"}
 FORWARDED = {
     "chat.agent_joined": "agent_joined",
     "chat.agent_left": "agent_left",
@@ -88,6 +94,7 @@ class Connection:
         self.identity_checked = False
         self.last_typing = 0.0
         self.sending = asyncio.Lock()
+        self.wants_human = False  # "talk to a human" pressed before there was a conversation
 
     async def run(self) -> None:
         try:
@@ -227,8 +234,18 @@ class Connection:
                 await self._deliver()
         elif kind == "ping":
             await self._send({"type": "pong"})
+        elif kind in BUTTONS:
+            await self._button(BUTTONS[kind])
         else:
-            await self._error("type must be message, typing, read, resume or ping")
+            await self._error("type must be message, typing, read, resume, ping, handoff or solved")
+
+    async def _button(self, button: str) -> None:
+        async with self.context.db.transaction() as session:
+            turn = await bot_flows.press(session, self.context.services, self.customer_id, button)
+        done = turn is not None
+        if not done and button == "human":
+            self.wants_human = True  # the next message goes to people straight away
+        await self._send({"type": "bot", "button": button, "done": done})
 
     async def _message_frame(self, raw: str, frame: dict[str, Any]) -> None:
         try:
@@ -251,6 +268,8 @@ class Connection:
                 status, message_id, ticket_id = (
                     payload.status, payload.message_id, payload.ticket_id
                 )  # fmt: skip
+                if stored.new and status == "processed" and message_id and ticket_id:
+                    await self._bot(session, ticket_id, message_id)
         except Exception:
             log.exception("chat message from customer %s not stored", self.customer_id)
             await self._error("not stored; send it again", client_id=client_id, retrying=False)
@@ -265,6 +284,22 @@ class Connection:
             {"type": "ack", "client_id": client_id, "message_id": message_id,
              "ticket_id": ticket_id, "duplicate": not stored.new}
         )  # fmt: skip
+
+    async def _bot(self, session: Any, ticket_id: int, message_id: int) -> None:
+        """The bot's answer, in the message's transaction: a failing bot never loses the
+        customer's message (the conversation then goes to people as usual)."""
+        try:
+            async with session.begin_nested():
+                await bot_flows.after_customer_message(
+                    session, self.context.services, ticket_id, message_id,
+                    wants_human=self.wants_human,
+                )  # fmt: skip
+        except Exception:
+            log.exception("bot failed on ticket %s", ticket_id)
+            async with session.begin_nested():
+                await bot_flows.give_up(session, ticket_id)
+            return
+        self.wants_human = False
 
     async def _ensure_identity(self, session: Any) -> None:
         """The customer's ``chat`` identity, so the inbound path finds them by it."""

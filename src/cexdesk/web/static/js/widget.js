@@ -18,6 +18,7 @@
   let token = null;
   let allowedOrigins = [];
   let ticketId = null;  // the open chat conversation, from hello and acks
+  let withPeople = false;  // "talk to a human" done: the bot's buttons are gone
 
   function el(id) { return document.getElementById(id); }
 
@@ -59,6 +60,9 @@
     }
     const item = line(mine ? "mine" : "theirs " + message.author_type, message.body);
     item.dataset.messageId = message.id;
+    // The bot answered: the customer may say it solved their question.
+    el("chat-solved").hidden = withPeople || message.author_type !== "bot";
+    if (message.author_type === "agent") botDone();
     if (!mine) {
       status("");
       sendFrame({ type: "read", message_id: message.id });  // the agent sees it was read
@@ -71,6 +75,19 @@
       return true;
     }
     return false;
+  }
+
+  function botDone() {
+    withPeople = true;
+    el("chat-solved").hidden = true;
+    el("chat-human").hidden = true;
+  }
+
+  function pressed(frame) {
+    // {"type": "bot", "button", "done"}: done false means no bot holds the conversation;
+    // a handoff then still applies to the next message.
+    if (frame.button === "human") botDone();
+    if (frame.button === "solved") el("chat-solved").hidden = true;
   }
 
   function connect() {
@@ -101,11 +118,14 @@
         lastId = Math.max(lastId, frame.message_id);
         unsent.delete(frame.client_id);
       } else if (frame.type === "agent_joined") {
+        botDone();
         line("system", (strings.agent_joined || "{name}").replace("{name}", frame.agent_name || ""));
       } else if (frame.type === "typing") {
         status(strings.typing);
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { status(""); }, 4000);
+      } else if (frame.type === "bot") {
+        pressed(frame);
       } else if (frame.type === "notice") {
         line("system", frame.text || "");
       } else if (frame.type === "error" && frame.retrying === false && frame.client_id) {
@@ -190,6 +210,8 @@
       });
     }
     el("chat-form").addEventListener("submit", submit);
+    el("chat-human").addEventListener("click", function () { sendFrame({ type: "handoff" }); });
+    el("chat-solved").addEventListener("click", function () { sendFrame({ type: "solved" }); });
     el("chat-file").addEventListener("change", upload);
     el("chat-input").addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) submit(event);

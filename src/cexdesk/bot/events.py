@@ -1,0 +1,32 @@
+"""Events the bot domain records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cexdesk.core.events import Event, event_type
+
+
+@event_type("bot.handed_off")
+@dataclass(frozen=True)
+class BotHandedOff(Event):
+    """The bot let go of a conversation: from now on it is people's work.
+
+    ``team_changed``: the handoff moved the ticket to a team, and that assignment
+    already puts it in front of routing.
+    """
+
+    session_id: int
+    ticket_id: int
+    reason: str
+    urgent: bool
+    team_changed: bool
+
+
+@event_type("bot.session_ended")
+@dataclass(frozen=True)
+class BotSessionEnded(Event):
+    """The customer said the bot solved it (contained)."""
+
+    session_id: int
+    ticket_id: int

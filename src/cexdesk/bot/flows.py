@@ -1,0 +1,394 @@
+"""The bot in front of a channel: it answers customer turns while it holds the
+conversation, hands it to people (routing, SLA clocks, a transcript note for the agent)
+and ends it as contained when the customer says it solved their question.
+
+Runs inside the transaction that stored the customer's message, so the ticket is held
+(or handed off) before routing and the SLA clocks see it: their handlers skip a ticket
+the bot fronted and react to ``BotHandedOff`` instead. Records events and audit
+entries; never commits.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cexdesk.bot import dialogue, lookups, runtime, service
+from cexdesk.bot.dialogue import ArticleRef, BotState, Facts, Handoff, Understanding
+from cexdesk.bot.events import BotHandedOff, BotSessionEnded
+from cexdesk.bot.models import BotSession, BotTurn
+from cexdesk.core import audit, outbox
+from cexdesk.customers.models import Customer
+from cexdesk.exchange.protocol import ExchangeError
+from cexdesk.exchange.service import ExchangeNotConfigured, back_office
+from cexdesk.kb import service as kb_service
+from cexdesk.tickets import flows as ticket_flows
+from cexdesk.tickets import service as ticket_service
+from cexdesk.tickets.models import Message, Ticket
+
+log = logging.getLogger(__name__)
+
+BOT = ticket_flows.Author("bot")
+SEARCH_LIMIT = 3
+TRANSCRIPT_TURNS = 30
+SECURITY_CATEGORY = ("security", "suspected-compromise")
+
+
+def _now(session: AsyncSession) -> datetime:
+    return outbox.session_clock(session).now()
+
+
+def _settings(services: dict[str, Any]) -> Any:
+    return services["settings"]
+
+
+def fronts(services: dict[str, Any], channel: str) -> bool:
+    """Whether the bot answers first on this channel (``settings.bot_channels``)."""
+    return channel in _settings(services).bot_channels
+
+
+def _url(services: dict[str, Any], path: str) -> str:
+    base = (_settings(services).public_url or "").rstrip("/")
+    return f"{base}{path}"
+
+
+def article_url(services: dict[str, Any], language: str, slug: str) -> str:
+    return _url(services, f"/help/{language}/articles/{slug}")
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+async def after_customer_message(
+    session: AsyncSession,
+    services: dict[str, Any],
+    ticket_id: int,
+    message_id: int,
+    *,
+    wants_human: bool = False,
+) -> BotTurn | None:
+    """Answer a customer's message if the bot holds (or now takes) the conversation.
+
+    ``wants_human``: the customer pressed "talk to a human" before writing; the bot
+    takes the conversation only to hand it over with the transcript.
+    """
+    ticket = await ticket_service.get_ticket(session, ticket_id, for_update=True)
+    if ticket is None or not fronts(services, ticket.channel):
+        return None
+    bot_session = await _holding(session, ticket, message_id)
+    if bot_session is None:
+        return None
+    message = await session.get(Message, message_id)
+    if message is None or message.author_type != "customer":
+        return None
+    button = dialogue.BUTTON_HUMAN if wants_human else None
+    return await _turn(session, services, bot_session, ticket, message, button)
+
+
+async def press(
+    session: AsyncSession, services: dict[str, Any], customer_id: int, button: str
+) -> BotTurn | None:
+    """A button in the chat: "talk to a human", "this solved it", "not solved".
+
+    Acts on the customer's conversation the bot holds; None when there is none.
+    """
+    if button not in dialogue.BUTTONS:
+        raise ValueError(f"unknown button {button!r}")
+    held = (
+        await session.execute(
+            select(BotSession.ticket_id)
+            .where(BotSession.customer_id == customer_id, BotSession.status == "active")
+            .order_by(BotSession.id.desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+    if held is None:
+        return None
+    ticket = await ticket_service.get_ticket(session, held, for_update=True)
+    bot_session = await service.active_session(session, held, for_update=True)
+    if ticket is None or bot_session is None:
+        return None
+    if ticket.assignee_id is not None:
+        await _end(session, bot_session, "handed_off", reason="agent_took_over")
+        return None
+    return await _turn(session, services, bot_session, ticket, None, button)
+
+
+async def give_up(session: AsyncSession, ticket_id: int) -> None:
+    """The bot failed on a turn: people take the conversation rather than nobody."""
+    bot_session = await service.active_session(session, ticket_id, for_update=True)
+    ticket = await ticket_service.get_ticket(session, ticket_id, for_update=True)
+    if bot_session is None or ticket is None:
+        return
+    handoff = Handoff("bot_error", intent=bot_session.last_intent)
+    understanding = Understanding(text="", language=bot_session.language)
+    await _hand_off(session, bot_session, ticket, handoff, understanding)
+
+
+# --- holding a conversation ---------------------------------------------------------
+
+
+async def _holding(session: AsyncSession, ticket: Ticket, message_id: int) -> BotSession | None:
+    """The session holding the ticket, a new one, or None when people have it."""
+    active = await service.active_session(session, ticket.id, for_update=True)
+    if active is not None:
+        if ticket.assignee_id is not None:
+            # An agent answered while the bot held it: people have it now.
+            await _end(session, active, "handed_off", reason="agent_took_over")
+            return None
+        return active
+    if ticket.assignee_id is not None or ticket.status == "closed":
+        return None
+    last = await service.last_session(session, ticket.id)
+    if last is None:
+        first = await session.scalar(
+            select(Message.id).where(Message.ticket_id == ticket.id).order_by(Message.id).limit(1)
+        )
+        if first != message_id:
+            return None  # a conversation that began before the bot fronted this channel
+    elif last.status != "contained":
+        return None  # handed off: the bot stays silent
+    now = _now(session)
+    started = BotSession(
+        ticket_id=ticket.id,
+        customer_id=ticket.requester_id,
+        channel=ticket.channel,
+        language=ticket.language,
+        status="active",
+        state=BotState().to_dict(),
+        turns=0,
+        handoff_urgent=False,
+        started_at=now,
+        ended_at=None,
+    )
+    session.add(started)
+    await session.flush()
+    return started
+
+
+async def _turn(
+    session: AsyncSession,
+    services: dict[str, Any],
+    bot_session: BotSession,
+    ticket: Ticket,
+    message: Message | None,
+    button: str | None,
+) -> BotTurn:
+    started = time.perf_counter()
+    model = await runtime.intent_model(services)
+    state = BotState.from_dict(bot_session.state)
+    language = ticket.language or bot_session.language
+    text = message.body if message is not None else ""
+    if message is not None and button is None:
+        understanding = runtime.understand(model, text, language)
+    else:
+        understanding = Understanding(text=text, language=language, button=button)
+    customer = await session.get(Customer, ticket.requester_id)
+    uid = customer.exchange_uid if customer is not None else None
+    signed_in = uid is not None
+    lang = understanding.language
+    facts = Facts(
+        claim_url=article_url(services, lang, "deposit-recovery-claim"),
+        sign_in_url=_url(services, "/help/signin"),
+    )
+    needed = dialogue.lookups_needed(understanding, state, signed_in)
+    if needed and uid is not None:
+        try:
+            facts = await lookups.gather(
+                session, back_office(services), uid, needed, _now(session),
+                claim_url=facts.claim_url, sign_in_url=facts.sign_in_url,
+            )  # fmt: skip
+        except (ExchangeError, ExchangeNotConfigured) as error:
+            # Without the account's facts the bot answers from the knowledge base.
+            log.warning("bot: exchange lookups failed for ticket %s: %s", ticket.id, error)
+    articles = await _articles(session, services, understanding, state)
+    reply, state = dialogue.respond(understanding, state, articles, facts, signed_in)
+
+    reply_message = None
+    if reply.text:
+        replied = await ticket_flows.add_reply(session, ticket, BOT, reply.text)
+        reply_message = replied.message
+    now = _now(session)
+    turn = BotTurn(
+        session_id=bot_session.id,
+        ticket_id=ticket.id,
+        message_id=message.id if message is not None else None,
+        reply_message_id=reply_message.id if reply_message is not None else None,
+        question=text[:4000],
+        button=button,
+        language=lang,
+        intent=reply.intent,
+        confidence=round(reply.confidence, 4),
+        entities={e.kind: e.value for e in understanding.entities},
+        answer_kind=reply.kind,
+        article_slug=reply.article.slug if reply.article else None,
+        latency_ms=round((time.perf_counter() - started) * 1000, 2),
+        created_at=now,
+    )
+    session.add(turn)
+    bot_session.state = state.to_dict()
+    bot_session.turns += 1
+    bot_session.language = lang
+    if reply.intent:
+        bot_session.last_intent = reply.intent
+    await session.flush()
+    if reply.handoff is not None:
+        await _hand_off(session, bot_session, ticket, reply.handoff, understanding)
+    elif reply.contained:
+        await _solved(session, bot_session, ticket)
+    return turn
+
+
+async def _articles(
+    session: AsyncSession,
+    services: dict[str, Any],
+    understanding: Understanding,
+    state: BotState,
+) -> list[ArticleRef]:
+    """The intent's article and the knowledge base's best matches, in the customer's
+    language (English where a translation is missing)."""
+    if understanding.button is not None or state.handed_off:
+        return []
+    language = understanding.language
+    found: list[ArticleRef] = []
+    for intent, _ in understanding.intents[:1]:
+        slug = dialogue.INTENT_ARTICLES.get(intent)
+        shown = await kb_service.article(session, slug, language) if slug else None
+        if shown is not None:
+            found.append(_ref(services, language, shown, 0.0, by_intent=True))
+    if understanding.text.strip():
+        hits = await kb_service.search_hits(session, language, understanding.text, SEARCH_LIMIT)
+        found.extend(_ref(services, language, shown, score) for shown, score in hits)
+    return found
+
+
+def _ref(
+    services: dict[str, Any],
+    language: str,
+    shown: kb_service.Shown,
+    score: float,
+    *,
+    by_intent: bool = False,
+) -> ArticleRef:
+    url = article_url(services, language, shown.slug)
+    return ArticleRef(shown.slug, shown.title, url, score, by_intent)
+
+
+# --- endings ------------------------------------------------------------------------
+
+
+async def _end(
+    session: AsyncSession,
+    bot_session: BotSession,
+    status: str,
+    *,
+    reason: str | None = None,
+    urgent: bool = False,
+) -> None:
+    bot_session.status = status
+    bot_session.ended_at = _now(session)
+    bot_session.handoff_reason = reason
+    bot_session.handoff_urgent = urgent
+    await session.flush()
+
+
+async def _hand_off(
+    session: AsyncSession,
+    bot_session: BotSession,
+    ticket: Ticket,
+    handoff: Handoff,
+    understanding: Understanding,
+) -> None:
+    """People take over: urgent and to the security team for emergencies, the transcript
+    as an internal note, then routing and the SLA clocks (``BotHandedOff``)."""
+    await _end(session, bot_session, "handed_off", reason=handoff.reason, urgent=handoff.urgent)
+    changes: dict[str, Any] = {}
+    if handoff.urgent and ticket.priority != "urgent":
+        changes["priority"] = "urgent"
+    if handoff.reason == dialogue.REASON_SECURITY and ticket.category != "security":
+        changes["category"], changes["subcategory"] = SECURITY_CATEGORY
+    team_changed = False
+    if handoff.team is not None:
+        team = await service.team_of_kind(session, handoff.team)
+        if team is not None and team.id != ticket.team_id:
+            changes["team_id"] = team.id
+            team_changed = True
+    if changes:
+        await ticket_flows.update_ticket(session, ticket, changes, author=BOT)
+    note = await transcript(session, bot_session, handoff, understanding)
+    await ticket_flows.add_note(session, ticket, ticket_flows.SYSTEM, note)
+    await outbox.record(
+        session,
+        BotHandedOff(bot_session.id, ticket.id, handoff.reason, handoff.urgent, team_changed),
+    )
+    await audit.append(
+        session, BOT.actor, "bot.handed_off", subject_type="ticket", subject_id=ticket.id,
+        data={"session_id": bot_session.id, "reason": handoff.reason, "urgent": handoff.urgent,
+              "intent": handoff.intent},
+    )  # fmt: skip
+
+
+async def _solved(session: AsyncSession, bot_session: BotSession, ticket: Ticket) -> None:
+    """The customer said it solved their question: contained, and the ticket solved."""
+    await _end(session, bot_session, "contained")
+    if ticket.status not in ("solved", "closed"):
+        await ticket_flows.change_status(session, ticket, "solved", author=BOT)
+    await outbox.record(session, BotSessionEnded(bot_session.id, ticket.id))
+    await audit.append(
+        session, BOT.actor, "bot.contained", subject_type="ticket", subject_id=ticket.id,
+        data={"session_id": bot_session.id},
+    )  # fmt: skip
+
+
+async def transcript(
+    session: AsyncSession,
+    bot_session: BotSession,
+    handoff: Handoff,
+    understanding: Understanding,
+) -> str:
+    """What the agent reads first: why, the intent, the entities and the conversation."""
+    messages = (
+        await session.execute(
+            select(Message.author_type, Message.body)
+            .where(
+                Message.ticket_id == bot_session.ticket_id,
+                Message.internal.is_(False),
+                Message.created_at >= bot_session.started_at,
+            )
+            .order_by(Message.id.desc())
+            .limit(TRANSCRIPT_TURNS * 2)
+        )
+    ).all()
+    turns = await service.turns(session, bot_session.id)
+    intent = handoff.intent or bot_session.last_intent
+    confidence = next((t.confidence for t in reversed(turns) if t.intent == intent), None)
+    lines = [
+        f"Bot handoff: {handoff.reason.replace('_', ' ')}"
+        + (" — URGENT, security team" if handoff.urgent else ""),
+        f"Detected intent: {intent or 'none'}"
+        + (f" (confidence {confidence:.2f})" if confidence else ""),
+        f"Language: {understanding.language}",
+        "Entities: " + (_entities(handoff.entities) or "none"),
+        f"Bot turns: {len(turns)}",
+        "",
+        "Transcript:",
+    ]
+    for author, body in reversed(messages):
+        who = {"customer": "Customer", "bot": "Bot"}.get(author, author.capitalize())
+        lines.append(f"{who}: {body}")
+    return "\n".join(lines)[:10_000]
+
+
+def _entities(entities: Any) -> str:
+    parts: Sequence[str] = [
+        f"{kind}={found.get('value')}"
+        + (" (checksum fails)" if found.get("valid") is False else "")
+        for kind, found in sorted(dict(entities).items())
+    ]
+    return ", ".join(parts)
