@@ -57,6 +57,9 @@ def include_routers(app: FastAPI) -> None:
     from cexdesk.compensation.order_cancellation_views import router as order_cancellations_router
 
     app.include_router(order_cancellations_router, prefix=API_PREFIX)
+    from cexdesk.bot.views import router as bot_router
+
+    app.include_router(bot_router, prefix=API_PREFIX)
     from cexdesk.official.views import router as official_router
 
     app.include_router(official_router, prefix=API_PREFIX)

@@ -10,6 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from cexdesk.api.deps import Ctx, DbSession, ReadSession
 from cexdesk.api.schemas import PathId
+from cexdesk.bot import analytics as bot_analytics
+from cexdesk.bot import views as bot_views
 from cexdesk.core.auth import Perm
 from cexdesk.routing import flows as routing_flows
 from cexdesk.tickets import access
@@ -40,6 +42,22 @@ async def supervisor(
         board=await pages.supervisor_board(session, now),
         goals=ATTAINMENT_GOALS,
     )
+
+
+@router.get("/console/supervisor/bot", response_class=HTMLResponse)
+async def bot(
+    request: Request, agent: ConsoleAgent, session: ReadSession, context: Ctx, days: int = 7
+) -> Response:
+    """How the bot does: sessions, containment, handoff reasons, knowledge gaps, articles."""
+    agent.require(Perm.TICKETS_ASSIGN_OTHERS)
+    days = min(max(days, 1), 366)
+    since, until, now = bot_views.period(session, days)
+    return render(
+        request, "console/bot.html", me=await pages.agent_header(session, agent.id),
+        csrf=console_csrf(request, context), now=now, days=days,
+        presences=("online", "away", "offline"),
+        figures=await bot_analytics.figures(session, since, until, now),
+    )  # fmt: skip
 
 
 @router.get("/console/supervisor/board", response_class=HTMLResponse)
