@@ -13,6 +13,7 @@ import pytest
 import uvicorn
 
 from cexdesk.app import AppContext, create_app
+from cexdesk.bot import runtime
 from cexdesk.core import audit
 from cexdesk.core.clock import FakeClock
 from cexdesk.core.settings import Settings
@@ -36,6 +37,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def base_url(ctx: AppContext) -> AsyncIterator[str]:
+    await runtime.intent_model(ctx.services)  # as serve's warm-up does before customers come
     config = uvicorn.Config(
         create_app(ctx, manage_lifecycle=False), host="127.0.0.1", port=0, lifespan="off",
         ws="websockets-sansio", log_level="warning",

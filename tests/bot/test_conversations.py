@@ -9,6 +9,7 @@ from sqlalchemy import select
 from cexdesk.app import AppContext
 from cexdesk.bot.models import BotSession, BotTurn
 from cexdesk.bot.texts import bot_text
+from cexdesk.core.clock import FakeClock
 from cexdesk.exchange.traffic import TrafficGenerator
 from cexdesk.routing.models import Offer
 from cexdesk.sla.models import SlaMetricInstance
@@ -16,6 +17,7 @@ from cexdesk.tickets.models import Message, Ticket
 from tests.bot.conftest import bot_says
 from tests.channels.test_chat import chat
 from tests.personas import Desk
+from tests.web.test_console_pages import console_client
 
 
 async def ticket_of(ctx: AppContext, ticket_id: int) -> Ticket:
@@ -164,7 +166,7 @@ async def test_asking_for_a_person_hands_off_at_once_with_the_transcript(
 
 
 async def test_a_hacked_account_is_urgent_and_reaches_the_security_queue(
-    desk: Desk, ctx: AppContext, base_url: str
+    desk: Desk, ctx: AppContext, base_url: str, clock: FakeClock
 ) -> None:
     sam = await desk.staff("sam")
     ada = await desk.staff("ada")
@@ -192,6 +194,11 @@ async def test_a_hacked_account_is_urgent_and_reaches_the_security_queue(
     assert queue.status_code == 200, queue.text
     assert ticket.id in [t["ticket_id"] for t in queue.json()]
     assert queue.json()[0]["priority"] == "urgent"
+    # The agent opening it in the console reads the bot's note first.
+    console, _ = await console_client(desk, "seth", clock)
+    page = await console.get(f"/console/tickets/{ticket.id}")
+    assert page.status_code == 200
+    assert "Bot handoff: security emergency" in page.text and "account_hacked" in page.text
 
 
 async def test_the_button_hands_off_at_any_moment(

@@ -62,6 +62,13 @@ def article_url(services: dict[str, Any], language: str, slug: str) -> str:
     return _url(services, f"/help/{language}/articles/{slug}")
 
 
+async def ready(services: dict[str, Any], channel: str) -> None:
+    """Have the intent engine loaded when the bot fronts ``channel`` (call it before
+    opening the transaction a message is stored in: loading or training takes seconds)."""
+    if fronts(services, channel):
+        await runtime.intent_model(services)
+
+
 # --- entry points -------------------------------------------------------------------
 
 

@@ -254,6 +254,8 @@ class Connection:
             await self._error(str(why), client_id=frame.get("client_id"), retrying=False)
             return
         source_key = f"{self.customer_id}:{client_id}"
+        # The bot's engine, if still loading, is waited for before the writer is taken.
+        await bot_flows.ready(self.context.services, CHANNEL)
         try:
             async with self.context.db.transaction() as session:
                 if not self.identity_checked:
