@@ -39,6 +39,9 @@ def build_subscriptions() -> Subscriptions:
     from cexdesk.recovery import handlers as recovery_handlers
 
     recovery_handlers.subscribe(subscriptions)
+    from cexdesk.bot import handlers as bot_handlers
+
+    bot_handlers.subscribe(subscriptions)
     from cexdesk.compensation import handlers as compensation_handlers
 
     compensation_handlers.subscribe(subscriptions)

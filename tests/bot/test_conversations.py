@@ -275,3 +275,28 @@ async def test_with_the_bot_off_the_chat_goes_straight_to_people(
     assert await sessions(ctx, ack["ticket_id"]) == []
     await desk.settle()
     assert "first_reply" in await clocks(ctx, ack["ticket_id"])
+
+
+async def test_an_agent_taking_the_conversation_over_silences_the_bot_and_starts_the_clocks(
+    desk: Desk, ctx: AppContext, base_url: str, kb: None
+) -> None:
+    sam = await desk.staff("sam")
+    tom = await desk.staff("tom")
+    alice = await desk.customer("alice", lang="en")
+    async with chat(base_url, alice.token) as conversation:
+        await conversation.receive()
+        ack = await conversation.say("What are your trading fees?")
+        await bot_says(conversation, desk)
+        assert await clocks(ctx, ack["ticket_id"]) == set()
+        # The supervisor hands it to Tom, who has not written yet.
+        taken = await sam.patch(f"/api/v1/tickets/{ack['ticket_id']}", json={"assignee_id": tom.id})
+        assert taken.status_code == 200, taken.text
+        await desk.settle()
+        [held] = await sessions(ctx, ack["ticket_id"])
+        assert (held.status, held.handoff_reason) == ("handed_off", "agent_took_over")
+        # Tom has picked it up: his first reply is due, the pickup clock has no business.
+        running = await clocks(ctx, ack["ticket_id"])
+        assert "first_reply" in running and "chat_pickup" not in running
+        await conversation.say("Thanks, and for futures?")
+        await desk.settle()
+        assert [f for f in await conversation.drain() if f.get("author_type") == "bot"] == []

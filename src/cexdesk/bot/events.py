@@ -12,15 +12,16 @@ from cexdesk.core.events import Event, event_type
 class BotHandedOff(Event):
     """The bot let go of a conversation: from now on it is people's work.
 
-    ``team_changed``: the handoff moved the ticket to a team, and that assignment
-    already puts it in front of routing.
+    ``needs_routing``: False when the ticket is already in front of routing or with
+    someone (the handoff moved it to a team, whose assignment routes it; an agent took
+    it over).
     """
 
     session_id: int
     ticket_id: int
     reason: str
     urgent: bool
-    team_changed: bool
+    needs_routing: bool
 
 
 @event_type("bot.session_ended")

@@ -38,6 +38,7 @@ BOT = ticket_flows.Author("bot")
 SEARCH_LIMIT = 3
 TRANSCRIPT_TURNS = 30
 SECURITY_CATEGORY = ("security", "suspected-compromise")
+AGENT_TOOK_OVER = "agent_took_over"
 
 
 def _now(session: AsyncSession) -> datetime:
@@ -122,9 +123,23 @@ async def press(
     if ticket is None or bot_session is None:
         return None
     if ticket.assignee_id is not None:
-        await _end(session, bot_session, "handed_off", reason="agent_took_over")
+        await agent_took_over(session, ticket.id)
         return None
     return await _turn(session, services, bot_session, ticket, None, button)
+
+
+async def agent_took_over(session: AsyncSession, ticket_id: int) -> bool:
+    """An agent took a conversation the bot held (a supervisor's take-over, a reply):
+    the bot lets go; people's clocks start (``BotHandedOff``). True if it held it."""
+    bot_session = await service.active_session(session, ticket_id, for_update=True)
+    if bot_session is None:
+        return False
+    await _end(session, bot_session, "handed_off", reason=AGENT_TOOK_OVER)
+    await outbox.record(
+        session,
+        BotHandedOff(bot_session.id, ticket_id, AGENT_TOOK_OVER, False, needs_routing=False),
+    )
+    return True
 
 
 async def give_up(session: AsyncSession, ticket_id: int) -> None:
@@ -147,7 +162,7 @@ async def _holding(session: AsyncSession, ticket: Ticket, message_id: int) -> Bo
     if active is not None:
         if ticket.assignee_id is not None:
             # An agent answered while the bot held it: people have it now.
-            await _end(session, active, "handed_off", reason="agent_took_over")
+            await agent_took_over(session, ticket.id)
             return None
         return active
     if ticket.assignee_id is not None or ticket.status == "closed":
@@ -332,7 +347,13 @@ async def _hand_off(
     await ticket_flows.add_note(session, ticket, ticket_flows.SYSTEM, note)
     await outbox.record(
         session,
-        BotHandedOff(bot_session.id, ticket.id, handoff.reason, handoff.urgent, team_changed),
+        BotHandedOff(
+            bot_session.id,
+            ticket.id,
+            handoff.reason,
+            handoff.urgent,
+            needs_routing=not team_changed,
+        ),
     )
     await audit.append(
         session, BOT.actor, "bot.handed_off", subject_type="ticket", subject_id=ticket.id,

@@ -19,7 +19,7 @@ async def ticket_created(event: TicketCreated, context: HandlerContext) -> None:
 
 
 async def bot_handed_off(event: BotHandedOff, context: HandlerContext) -> None:
-    if not event.team_changed:  # a new team already sent it through ticket_assigned
+    if event.needs_routing:  # (not when a new team already sent it through ticket_assigned)
         await flows.route_ticket(context.session, event.ticket_id)
 
 

@@ -39,17 +39,32 @@ async def ticket_created(event: TicketCreated, context: HandlerContext) -> None:
 
 
 async def bot_handed_off(event: BotHandedOff, context: HandlerContext) -> None:
-    await _start(context, event.ticket_id)
+    # People's clocks start now, except what a person already did: an agent who took
+    # the conversation over has picked it up, and may have answered already.
+    answered = await context.session.scalar(
+        select(Message.id)
+        .where(
+            Message.ticket_id == event.ticket_id,
+            Message.author_type == "agent",
+            Message.internal.is_(False),
+        )
+        .limit(1)
+    )
+    await _start(context, event.ticket_id, answered=answered is not None, handed_off=True)
 
 
-async def _start(context: HandlerContext, ticket_id: int) -> None:
+async def _start(
+    context: HandlerContext, ticket_id: int, *, answered: bool = False, handed_off: bool = False
+) -> None:
     clocks = await _clocks(context, ticket_id)
     if clocks is None:
         return
     at = context.occurred_at
-    if clocks.ticket.channel == "chat":
+    picked_up = handed_off and clocks.ticket.assignee_id is not None
+    if clocks.ticket.channel == "chat" and not (answered or picked_up):
         await clocks.start(Metric.CHAT_PICKUP, at)
-    await clocks.start(Metric.FIRST_REPLY, at)
+    if not answered:
+        await clocks.start(Metric.FIRST_REPLY, at)
     await clocks.start(Metric.RESOLUTION, at)
 
 
