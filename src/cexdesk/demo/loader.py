@@ -11,12 +11,10 @@ starts, exactly as in production.
 from __future__ import annotations
 
 import heapq
-import random
-import string
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pyotp
 from sqlalchemy import func, select, text
@@ -28,10 +26,18 @@ from cexdesk.core import audit
 from cexdesk.core.security import ExchangeIdentity, sign_exchange_token
 from cexdesk.core.settings import DEMO_EXCHANGE_TOKEN_KEY
 from cexdesk.customers import flows as customer_flows
-from cexdesk.customers.models import Customer, CustomerIdentity
+from cexdesk.customers.models import CustomerIdentity
 from cexdesk.demo import macros as demo_macros
 from cexdesk.demo import people
-from cexdesk.demo.scenarios import FOLLOW_UPS, NOTES, REPLIES, SCENARIOS, Scenario
+from cexdesk.demo.plan import (
+    HISTORY,
+    SEED,
+    DemoCustomer,
+    DemoPlan,
+    PlannedTicket,
+)
+from cexdesk.demo.plan import plan as demo_plan
+from cexdesk.demo.scenarios import FOLLOW_UPS, REPLIES
 from cexdesk.kb import content as kb_content
 from cexdesk.kb import flows as kb_flows
 from cexdesk.official import flows as official_flows
@@ -43,11 +49,6 @@ if TYPE_CHECKING:
     from cexdesk.app import AppContext
 
 DEMO_PASSWORD = "cexdesk-demo"  # noqa: S105 — printed on purpose: demo logins only
-DEMO_UID_PREFIX = "demo-"
-SEED = 20261123
-CUSTOMERS = 120
-TICKETS = 240
-HISTORY = timedelta(days=21)
 DEMO_LOCK_ID = 7210003
 
 
@@ -126,7 +127,7 @@ async def _load(context: AppContext, *, seed: int, only_if_empty: bool) -> LoadR
         clock = _SteppedClock(context.clock.now())
         session.info["clock"] = clock
         try:
-            return await _Builder(session, clock, random.Random(seed)).build()
+            return await _Builder(session, clock, demo_plan(seed)).build()
         finally:
             session.info["clock"] = context.clock
 
@@ -171,23 +172,16 @@ class _Planned:
     step: Step = field(compare=False)
 
 
-@dataclass
-class _CustomerInfo:
-    id: int
-    language: str
-    vip_tier: int
-
-
 class _Builder:
-    def __init__(self, session: AsyncSession, clock: _SteppedClock, rng: random.Random) -> None:
+    def __init__(self, session: AsyncSession, clock: _SteppedClock, plan: DemoPlan) -> None:
         self.session = session
         self.clock = clock
-        self.rng = rng
+        self.plan = plan
         self.end = clock.at
         self.report = LoadReport()
         self.teams: dict[str, int] = {}
         self.agents: dict[str, int] = {}
-        self.customers: list[_CustomerInfo] = []
+        self.customer_ids: dict[int, int] = {}  # plan's number -> customers.id
         self.tickets: dict[int, Ticket] = {}
         self._timeline: list[_Planned] = []
         self._order = 0
@@ -200,9 +194,9 @@ class _Builder:
         await self._official_channels()
         # The starter knowledge base shipped with cexdesk, published as written.
         await kb_flows.load_content(self.session, kb_content.read_articles(), audit.SYSTEM)
-        await self._customers()
-        for number in range(TICKETS):
-            self._plan_ticket(number)
+        await self._customers(self.plan.customers)
+        for ticket in self.plan.tickets:
+            self._schedule(ticket)
         while self._timeline:
             planned = heapq.heappop(self._timeline)
             self.clock.at = planned.at
@@ -256,61 +250,35 @@ class _Builder:
 
     # Customers
 
-    def _weighted(self, pairs: Any) -> Any:
-        values, weights = zip(*pairs, strict=True)
-        return self.rng.choices(values, weights)[0]
-
-    async def _customers(self) -> None:
-        languages = list(people.LANGUAGE_WEIGHTS.items())
-        for number in range(CUSTOMERS):
-            # The first fifteen customers speak one language each, so all are represented.
-            language = (
-                list(people.LANGUAGE_WEIGHTS)[number]
-                if number < len(people.LANGUAGE_WEIGHTS)
-                else self._weighted(languages)
-            )
-            given, family = people.NAMES[language]
-            name = _full_name(language, self.rng.choice(given), self.rng.choice(family))
-            vip = self._weighted(people.VIP_TIERS)
-            uid = f"{DEMO_UID_PREFIX}{10000001 + number}"
+    async def _customers(self, customers: tuple[DemoCustomer, ...]) -> None:
+        for planned in customers:
             identity = ExchangeIdentity(
-                uid=uid,
-                name=name,
+                uid=planned.uid,
+                name=planned.name,
                 email=None,
-                language=language,
-                region=self.rng.choice(people.REGIONS[language]),
-                vip_tier=vip,
-                kyc_state=self._weighted(people.KYC_STATES),
+                language=planned.language,
+                region=planned.region,
+                vip_tier=planned.vip_tier,
+                kyc_state=planned.kyc_state,
                 issued_at=0,
                 expires_at=0,
             )
             customer = await customer_flows.sync_exchange_customer(self.session, identity)
             await self.session.flush()
-            await self._identities(customer, number)
-            self.customers.append(_CustomerInfo(customer.id, language, vip))
-            self.report.customers += 1
-
-    async def _identities(self, customer: Customer, number: int) -> None:
-        # No flow adds channel identities yet (intake will); these rows say where the
-        # customer can be reached, as the exchange's records would.
-        handle = f"user{10000001 + number}"
-        addresses = [("email", f"{handle}@example.com")]
-        if self.rng.random() < 0.35:
-            addresses.append(("telegram", str(5_000_000_000 + self.rng.randrange(10**9))))
-        if self.rng.random() < 0.15:
-            addresses.append(("x", f"@{handle}"))
-        if self.rng.random() < 0.2:
-            addresses.append(("phone", f"+{self.rng.randrange(10**10, 10**11)}"))
-        for channel, address in addresses:
-            self.session.add(
-                CustomerIdentity(
-                    customer_id=customer.id,
-                    channel=channel,
-                    address=address,
-                    verified=channel == "email",
-                    created_at=self.clock.at,
+            # No flow adds channel identities yet (intake will); these rows say where the
+            # customer can be reached, as the exchange's records would.
+            for channel, address in planned.identities:
+                self.session.add(
+                    CustomerIdentity(
+                        customer_id=customer.id,
+                        channel=channel,
+                        address=address,
+                        verified=channel == "email",
+                        created_at=self.clock.at,
+                    )
                 )
-            )
+            self.customer_ids[planned.number] = customer.id
+            self.report.customers += 1
 
     # Tickets
 
@@ -319,74 +287,52 @@ class _Builder:
             self._order += 1
             heapq.heappush(self._timeline, _Planned(when, self._order, step))
 
-    def _plan_ticket(self, number: int) -> None:
-        rng = self.rng
-        scenario: Scenario = self._weighted((s, s.weight) for s in SCENARIOS)
-        customer = rng.choice(self.customers)
-        language = customer.language if customer.language in scenario.opening else "en"
-        subject, body = scenario.opening[language]
-        details = self._details(scenario)
-        # Recent days are busier, and a few tickets arrive in the last hour.
-        age = (
-            HISTORY * min(rng.expovariate(3.0), 1.0)
-            if number % 25
-            else timedelta(minutes=rng.uniform(1, 50))
-        )
-        opened = self.end - age
-        channel = rng.choice(scenario.channels)
-        priority = scenario.priority or ("high" if customer.vip_tier >= 3 else "normal")
-        if scenario.complaint and priority in ("low", "normal"):
-            priority = "high"
-        team = self._team_for(scenario, customer)
-        agent = self._agent_for(scenario, customer, language)
-        reply_lang = language if language in REPLIES else "en"
+    def _schedule(self, planned: PlannedTicket) -> None:
+        number, scenario, agent = planned.number, planned.scenario, planned.agent
+        customer_id = self.customer_ids[planned.customer.number]
+        subject, body = scenario.opening[planned.language]
 
         async def opening() -> None:
             created = await ticket_flows.create_ticket(
                 self.session,
-                customer.id,
-                subject.format(**details),
-                body.format(**details),
-                channel,
-                priority=priority,
+                customer_id,
+                subject.format(**planned.details),
+                body.format(**planned.details),
+                planned.channel,
+                priority=planned.priority,
                 category=scenario.category,
                 subcategory=scenario.subcategory,
-                language=language,
+                language=planned.language,
                 tags=scenario.tags,
-                team_id=self.teams[team],
+                team_id=self.teams[planned.team],
             )
             self.tickets[number] = created.ticket
             self.report.tickets += 1
 
+        opened = self.end - planned.age
         self._at(opened, opening)
-        # Chats are picked up in seconds, e-mail and forms in minutes (seeds: 21 s, ~13 min).
-        if channel in ("chat", "phone"):
-            first = opened + timedelta(seconds=rng.uniform(6, 45))
-        else:
-            minutes = rng.expovariate(1 / 13) if rng.random() > 0.03 else rng.uniform(60, 180)
-            first = opened + timedelta(minutes=minutes)
-        path = rng.choices(("solve", "pending", "waiting", "hold"), (68, 12, 12, 8))[0]
-        note = NOTES.get(scenario.category)
-        if note and rng.random() < 0.6:
+        first = opened + planned.first_reply_after
+        if planned.note is not None:
             written = opened + (first - opened) * 0.8
-            self._at(written, self._note(number, agent, note.format(**details)))
+            self._at(written, self._note(number, agent, planned.note))
         if scenario.complaint:
             self._at(opened + (first - opened) * 0.9, self._flag_complaint(number, agent))
-        asks = rng.random() < 0.5
-        replies = REPLIES[reply_lang]
-        first_text = replies[1] if asks and len(replies) > 2 else replies[0]
-        self._at(first, self._reply(number, agent, first_text, "pending" if asks else "open"))
-        if path == "pending":
+        replies = REPLIES[planned.language if planned.language in REPLIES else "en"]
+        first_text = replies[1] if planned.asks and len(replies) > 2 else replies[0]
+        status = "pending" if planned.asks else "open"
+        self._at(first, self._reply(number, agent, first_text, status))
+        if planned.customer_after is None:
             return
+        language = planned.language
         follow_ups = FOLLOW_UPS[language if language in FOLLOW_UPS else "en"]
-        said = follow_ups[1] if asks and len(follow_ups) > 2 else follow_ups[0]
-        answered = first + timedelta(minutes=rng.uniform(4, 240))
-        self._at(answered, self._customer_says(number, customer.id, said))
-        if path == "waiting":
+        said = follow_ups[1] if planned.asks and len(follow_ups) > 2 else follow_ups[0]
+        answered = first + planned.customer_after
+        self._at(answered, self._customer_says(number, customer_id, said))
+        if planned.last_after is None:
             return
-        later = answered + timedelta(minutes=rng.uniform(3, 90))
-        if path == "hold":
-            self._at(later, self._escalate(number, rng.choice(("erin", "arjun"))))
+        later = answered + planned.last_after
+        if planned.engineer is not None:
+            self._at(later, self._escalate(number, planned.engineer))
             return
         self._at(later, self._reply(number, agent, replies[-1], "solved"))
 
@@ -445,91 +391,6 @@ class _Builder:
             )
 
         return step
-
-    def _team_for(self, scenario: Scenario, customer: _CustomerInfo) -> str:
-        if scenario.category == "security":
-            return "security"
-        if scenario.category == "compliance":
-            return "expert-legal"
-        if customer.vip_tier >= 3:
-            return "vip"
-        return people.TEAM_FOR_LANGUAGE[customer.language]
-
-    def _agent_for(self, scenario: Scenario, customer: _CustomerInfo, language: str) -> str:
-        """Someone who speaks the language and handles the category, as routing would."""
-        team = self._team_for(scenario, customer)
-        candidates = [
-            a.key
-            for a in people.AGENTS
-            if team in a.teams and language in a.languages and scenario.category in a.categories
-        ]
-        if not candidates:
-            candidates = [
-                a.key
-                for a in people.AGENTS
-                if team in a.teams and scenario.category in a.categories
-            ]
-        return self.rng.choice(candidates or ["sam"])
-
-    def _details(self, scenario: Scenario) -> dict[str, str]:
-        rng = self.rng
-        asset, network = rng.choice(scenario.asset)
-        amounts = {"BTC": (0.01, 2.5), "ETH": (0.1, 30), "SOL": (2, 400), "XRP": (50, 20000)}
-        low, high = amounts.get(asset, (20, 25000))
-        amount = rng.uniform(low, high)
-        return {
-            "asset": asset,
-            "network": network,
-            "amount": f"{amount:,.4f}".rstrip("0").rstrip(".") if low < 1 else f"{amount:,.2f}",
-            "tx": _tx_hash(rng, network),
-            "addr": _address(rng, network),
-            "memo": str(rng.randrange(10**8, 10**9)),
-            "order": str(rng.randrange(10**17, 10**18)),
-            "fiat": rng.choice(
-                (
-                    "2,000,000 VND",
-                    "1,500 TRY",
-                    "300 EUR",
-                    "950 BRL",
-                    "20,000 RUB",
-                    "1,200,000 IDR",
-                    "450 USD",
-                )
-            ),
-            "pair": rng.choice(("BTC-USDT-SWAP", "ETH-USDT-SWAP", "SOL-USDT-SWAP")),
-            "price": f"{rng.uniform(20_000, 110_000):,.1f}",
-            "phish": rng.choice(
-                ("okx-verify-account.com", "secure-exch4nge.help", "support-wallet-sync.net")
-            ),
-            "uid": str(rng.randrange(10**8, 10**9)),
-        }
-
-
-def _full_name(language: str, given: str, family: str) -> str:
-    if language in ("zh-Hans", "zh-Hant"):
-        return family + given
-    if language == "vi":
-        return f"{family} {given}"
-    return f"{given} {family}"
-
-
-def _tx_hash(rng: random.Random, network: str) -> str:
-    if network in ("Solana",):
-        alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-        return "".join(rng.choice(alphabet) for _ in range(88))
-    digits = "".join(rng.choice("0123456789abcdef") for _ in range(64))
-    if network in ("TRC20", "Bitcoin", "XRP Ledger", "TON"):
-        return digits.upper() if network == "XRP Ledger" else digits
-    return "0x" + digits
-
-
-def _address(rng: random.Random, network: str) -> str:
-    if network == "TRC20":
-        alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-        return "T" + "".join(rng.choice(alphabet) for _ in range(33))
-    if network == "Bitcoin":
-        return "bc1q" + "".join(rng.choice(string.ascii_lowercase + "023456789") for _ in range(38))
-    return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
 
 
 __all__ = [

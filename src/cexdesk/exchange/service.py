@@ -42,16 +42,18 @@ def back_office_errors() -> Iterator[None]:
 
 
 def back_office(services: dict[str, Any]) -> ExchangeBackOffice:
-    """The configured back office; demo mode gets a simulated exchange on first use."""
+    """The configured back office; demo mode gets a simulated exchange on first use,
+    holding the demo desk's customers (built again, the same, in each process)."""
     found: ExchangeBackOffice | None = services.get(SERVICE_KEY)
     if found is not None:
         return found
     context = services.get("context")
     if context is None or not context.settings.demo:
         raise ExchangeNotConfigured("no exchange back office is configured for this desk")
-    from cexdesk.exchange.simulated import SimulatedExchange
+    # demo/ sits on top of the domains; only demo mode reaches up to it, lazily.
+    from cexdesk.demo.exchange import build_exchange
 
-    simulated = SimulatedExchange(context.clock, seed=0)
+    simulated = build_exchange(context.clock)
     services[SERVICE_KEY] = simulated
     return simulated
 

@@ -222,24 +222,34 @@ class SimulatedExchange:
         """Label an address as another platform's hot wallet that many people send from."""
         self._shared_sources.add((chain_code, address_key(chain_code, address)))
 
-    def issue_deposit_address(self, user_id: str, chain_code: str) -> DepositAddress:
-        """Issue (or return) the user's deposit address; EVM chains share one key per user."""
+    def issue_deposit_address(
+        self, user_id: str, chain_code: str, *, memo: str | None = None, address: str | None = None
+    ) -> DepositAddress:
+        """Issue (or return) the user's deposit address; EVM chains share one key per user.
+
+        A story may name the ``memo`` or ``address`` to issue (a demo customer's ticket
+        quotes them); a memo someone already has, or a second EVM key, is not given.
+        """
         self._user(user_id)
         existing = self._deposit_addresses.get((user_id, chain_code))
         if existing:
             return existing
         chain_def = chain(chain_code)
+        if address is not None:
+            check_address(chain_code, address)
         if chain_def.memo is not None:
             shared = self._special[(chain_code, AddressKind.SHARED_MEMO)]
-            memo = str(self._random.randrange(100_000, 999_999_999))
+            memo = memo or str(self._random.randrange(100_000, 999_999_999))
             while (chain_code, memo) in self._memo_owners:
                 memo = str(self._random.randrange(100_000, 999_999_999))
             self._memo_owners[(chain_code, memo)] = user_id
             issued = DepositAddress(user_id, chain_code, shared.address, memo)
         else:
             evm = chain_def.address_format is AddressFormat.EVM
-            address = (self._evm_keys.get(user_id) if evm else None) or (
-                self.new_external_address(chain_code)
+            address = (
+                (self._evm_keys.get(user_id) if evm else None)
+                or address
+                or self.new_external_address(chain_code)
             )
             if evm:
                 self._evm_keys[user_id] = address
