@@ -86,6 +86,8 @@ async def after_customer_message(
     ``wants_human``: the customer pressed "talk to a human" before writing; the bot
     takes the conversation only to hand it over with the transcript.
     """
+    if not _settings(services).bot_channels:
+        return None  # the bot fronts no channel: not a query more on the message's path
     ticket = await ticket_service.get_ticket(session, ticket_id, for_update=True)
     if ticket is None or not fronts(services, ticket.channel):
         return None
