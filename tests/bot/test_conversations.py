@@ -10,7 +10,10 @@ from cexdesk.app import AppContext
 from cexdesk.bot.models import BotSession, BotTurn
 from cexdesk.bot.texts import bot_text
 from cexdesk.core.clock import FakeClock
+from cexdesk.exchange.service import use_back_office
+from cexdesk.exchange.simulated import SimulatedExchange
 from cexdesk.exchange.traffic import TrafficGenerator
+from cexdesk.exchange.values import ChainTransfer
 from cexdesk.routing.models import Offer
 from cexdesk.sla.models import SlaMetricInstance
 from cexdesk.tickets.models import Message, Ticket
@@ -300,3 +303,30 @@ async def test_an_agent_taking_the_conversation_over_silences_the_bot_and_starts
         await conversation.say("Thanks, and for futures?")
         await desk.settle()
         assert [f for f in await conversation.drain() if f.get("author_type") == "bot"] == []
+
+
+class BrokenExchange(SimulatedExchange):
+    """A back office whose chain look-ups blow up with something nobody expected."""
+
+    async def find_transfers(self, chain: str, tx_hash: str) -> list[ChainTransfer]:
+        raise RuntimeError("the back office answered garbage")
+
+
+async def test_a_failing_bot_hands_the_conversation_to_people_and_keeps_the_message(
+    desk: Desk, ctx: AppContext, base_url: str, clock: FakeClock
+) -> None:
+    use_back_office(ctx.services, BrokenExchange(clock, seed=1))
+    alice = await desk.customer("alice", lang="en")
+    tx_hash = "f" * 64
+    async with chat(base_url, alice.token) as conversation:
+        await conversation.receive()
+        ack = await conversation.say("My deposit has not arrived")
+        await bot_says(conversation, desk)
+        second = await conversation.say(f"here it is: {tx_hash}")
+        assert second["type"] == "ack"  # stored, whatever the bot did
+    [held] = await sessions(ctx, ack["ticket_id"])
+    assert (held.status, held.handoff_reason) == ("handed_off", "bot_error")
+    [note] = await notes(ctx, ack["ticket_id"])
+    assert f"Customer: here it is: {tx_hash}" in note
+    await desk.settle()
+    assert "first_reply" in await clocks(ctx, ack["ticket_id"])
