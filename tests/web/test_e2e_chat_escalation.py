@@ -38,6 +38,7 @@ async def test_chat_offer_reply_escalate_and_resolve(live_desk: Desk, browser: B
 
     # Alice wants a person, not the bot: she presses "talk to a human" first, then asks;
     # the chat is offered to Tom, who sees the countdown running.
+    await expect(alice.page.locator(".chat-log li.bot")).to_contain_text("support assistant")
     await alice.page.click("#chat-human")
     await expect(alice.page.locator("#chat-human")).to_be_hidden()
     await alice.page.fill("#chat-input", "Hello, my USDT deposit has not arrived yet")

@@ -265,8 +265,9 @@ async def chat(
     return _page(
         request, context, template, lang, customer, strings=i18n.strings_for(lang),
         widget_origins=context.settings.widget_origins,
-        bot_buttons={"human": bot_text("button_human", lang),
-                     "solved": bot_text("button_solved", lang)},
+        bot={"on": "chat" in context.settings.bot_channels,
+             "greeting": bot_text("greeting", lang), "human": bot_text("button_human", lang),
+             "solved": bot_text("button_solved", lang)},
     )  # fmt: skip
 
 

@@ -107,6 +107,9 @@
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       if (frame.type === "hello") {
         ticketId = frame.ticket_id;
+        // The bot introduces itself to someone starting a conversation (not stored).
+        const greeting = el("chat-bot-actions").dataset.greeting;
+        if (greeting && !ticketId && !el("chat-log").children.length) line("theirs bot", greeting);
       } else if (frame.type === "message") {
         if (frame.ticket_id) ticketId = frame.ticket_id;
         showMessage(frame);
