@@ -26,7 +26,8 @@ secrets, the background runner on) with a raised open-files limit, and talks to
    sent on an open-loop schedule for ``--seconds`` from random talkers. Per message:
    send → ``ack`` (stored and committed) and, for watched customers, send → the same
    message arriving as a ``message`` frame on the customer's second socket (stored,
-   committed, event delivered by the runner to the hub, read by that socket, sent).
+   committed, announced on the customer's hub topic right after commit (the runner's
+   realtime handler announces it again, for staff), read by that socket, sent).
    Pings on the idle session keep running during the phase (ping under load).
 
 Errors: ``error`` frames, missing acks or deliveries after ``--grace`` seconds, and

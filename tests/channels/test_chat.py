@@ -53,6 +53,10 @@ async def base_url(ctx: AppContext) -> AsyncIterator[str]:
 class Chat:
     def __init__(self, ws: ClientConnection) -> None:
         self.ws = ws
+        # Frames that arrived while ``say`` waited for its ack (the echo of a message to
+        # the customer's sockets may come right after its own ack): the next ``drain``
+        # hands them out first.
+        self.skipped: list[dict[str, Any]] = []
 
     async def receive(self, wait: float = 5) -> dict[str, Any]:
         frame: dict[str, Any] = json.loads(await asyncio.wait_for(self.ws.recv(), wait))
@@ -69,9 +73,10 @@ class Chat:
             frame = await self.receive()
             if frame.get("client_id") == client_id and frame["type"] in ("ack", "error"):
                 return frame
+            self.skipped.append(frame)
 
     async def drain(self) -> list[dict[str, Any]]:
-        frames = []
+        frames, self.skipped = self.skipped, []
         while True:
             try:
                 frames.append(await self.receive(QUIET))

@@ -146,8 +146,13 @@ class Connection:
                 continue  # staff-only: never for a customer
             kind = event.get("type")
             if kind == "ticket.message_added":
+                announced = int(event.get("message_id") or 0)
+                if announced and announced in self.sent:
+                    # Announced twice (right after commit, then by the runner): the
+                    # first one already brought it and anything before it.
+                    continue
                 async with self.delivery:
-                    await self._deliver(late=int(event.get("message_id") or 0))
+                    await self._deliver(late=announced)
             elif kind in FORWARDED:
                 keep = ("ticket_id", "agent_name", "reason", "text", "first_reply_seconds")
                 await self._send(
@@ -262,7 +267,7 @@ class Connection:
                     await self._ensure_identity(session)
                 stored = await inbound.store(
                     session, CHANNEL, source_key, parse.envelope(self.customer_id, raw),
-                    "application/json",
+                    "application/json", queued=False,
                 )  # fmt: skip
                 await inbound.process(session, stored.payload_id, parse.parse)
                 payload = await session.get(InboundPayload, stored.payload_id)
@@ -286,6 +291,24 @@ class Connection:
             {"type": "ack", "client_id": client_id, "message_id": message_id,
              "ticket_id": ticket_id, "duplicate": not stored.new}
         )  # fmt: skip
+        if stored.new:
+            await self._announce(ticket_id, message_id)
+
+    async def _announce(self, ticket_id: int | None, message_id: int) -> None:
+        """Tell the customer's other sockets (tabs, devices) now, not after the runner.
+
+        The runner's realtime handler still publishes the event for staff and for this
+        topic; a socket that already sent the message skips that second announcement.
+        Best effort, like every hub message: a lost one is made up by the next.
+        """
+        try:
+            await self.context.hub.publish(
+                topic(self.customer_id),
+                {"type": "ticket.message_added", "ticket_id": ticket_id,
+                 "message_id": message_id, "author_type": "customer", "internal": False},
+            )  # fmt: skip
+        except Exception:
+            log.warning("announcing message %s to its customer failed", message_id, exc_info=True)
 
     async def _bot(self, session: Any, ticket_id: int, message_id: int) -> None:
         """The bot's answer, in the message's transaction: a failing bot never loses the
