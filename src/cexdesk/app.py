@@ -43,6 +43,9 @@ class AppContext:
     listeners: list[Any] = field(default_factory=list)
 
     async def start(self, *, migrate: bool = True, background: bool | None = None) -> None:
+        from cexdesk.intake import pipeline
+
+        pipeline.warm_up()
         if migrate:
             await self.db.migrate()
         if self.db.is_sqlite:

@@ -59,3 +59,9 @@ def examine(
         language=detect(text, profile_language) if detect_language else None,
         classification=classify(text, vip_tier=vip_tier),
     )
+
+
+def warm_up() -> None:
+    """Load the language model and build the classifier's and redaction's tables now
+    (about a second), so that the first customer's message does not wait for them."""
+    examine("warm up: deposit not credited", subject="warm up", profile_language="en")
