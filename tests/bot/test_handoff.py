@@ -178,3 +178,192 @@ def test_the_intent_sets_own_phrasings_are_caught() -> None:
     others = [text for text, label in examples if label not in ("talk_to_human", "account_hacked")]
     assert [text for text in others if asks_for_human(text)] == []
     assert [text for text in others if is_security_emergency(text)] == []
+
+
+# --- the families added with the 14-phrasing set (phrasings of our own, not the set's) ---
+
+# Hand me over to someone / to the live chat; is anyone (real) there; a person, not a bot.
+HANDED_OVER = {
+    "en": [
+        "is anyone there?",
+        "I need someone real, not a bot",
+        "I need a person, not a robot, to look at my withdrawal that is stuck since Monday",
+        # A live chat asked of the bot is a person asked for: decided, it hands over.
+        "is there a live chat on the app?",
+    ],
+    "es": [
+        "pásame al chat en directo",
+        "conéctame con alguien que sepa de esto, llevo una hora esperando",
+        "¿hay alguien ahí?",
+    ],
+    "pt-BR": ["me conecta com alguém que entenda do assunto, por favor", "tem alguém aí?"],
+    "fr": [
+        "mettez-moi en contact avec quelqu'un de compétent",
+        "je veux une personne, pas un robot, pour regarder mon retrait bloqué depuis lundi",
+        "y a quelqu'un ?",
+    ],
+    "de": ["stellen Sie mich bitte zu jemandem durch, der sich auskennt", "ist hier jemand?"],
+    "it": ["passami qualcuno che capisca qualcosa di prelievi", "c'è qualcuno?"],
+    "pl": ["połącz mnie z kimś z obsługi, bo bot nic nie rozumie", "jest tu ktoś?"],
+    "ru": ["соедините меня с кем-нибудь из поддержки, бот не понимает", "есть тут кто живой?"],
+    "uk": ["підключіть мене до живого чату"],
+    "vi": ["cho mình gặp người hỗ trợ đi, bot không hiểu", "có ai ở đây không?"],
+    "id": ["sambungkan saya ke orang yang ngerti masalah ini dong"],
+    "tr": ["beni birine bağlar mısınız, bot anlamıyor", "kimse var mı?"],
+    "zh-Hans": ["帮我找一个懂的人", "有人吗？"],
+    "ar": ["حولني على أحد من الموظفين", "هل يوجد أحد هنا؟"],
+}
+
+NOT_HANDED_OVER = [
+    "I'm not a robot captcha doesn't load on the login page, what should I do",
+    "je ne suis pas un robot, pourquoi la vérification échoue toujours ?",
+    "How do I set up a grid trading bot?",
+    "the live chat button crashes the app when I upload my passport photo",
+    "is anyone else having problems with withdrawals?",
+    "c'è qualcuno che ha avuto lo stesso problema con i prelievi?",
+    "有没有人遇到过提币很慢的情况",
+    "переведите 100 USDT на мой кошелек пожалуйста, когда будет готово",
+    "birine para aktardım ama gelmedi",  # transferred money to someone
+    "transfer ke orang lain belum masuk",
+    "transferí a una persona en P2P y no me liberó las monedas, qué hago",
+    "P2P交易纠纷，需要客服介入",  # an arbitration: the P2P appeal, not a chat
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [(language, text) for language, texts in HANDED_OVER.items() for text in texts],
+)
+def test_hand_me_over_to_someone(language: str, text: str) -> None:
+    assert asks_for_human(text, language)
+    assert not is_security_emergency(text)
+
+
+@pytest.mark.parametrize("text", NOT_HANDED_OVER)
+def test_not_a_hand_over(text: str) -> None:
+    assert not asks_for_human(text)
+
+
+# Someone else changed the email or password, bypassed or turned off 2FA, got in, took
+# the coins; trades, orders, logins, API keys the customer did not make; a login from an
+# unknown device; a withdrawal address "they" added; the account emptied (after a link);
+# "account compromised".
+EMERGENCY_FAMILIES = {
+    "someone else did it": [
+        "somebody turned off my 2FA and sold all my ETH",
+        "alguien desactivó mi autenticador y retiró todo",
+        "alguém desativou meu 2FA e sacou tudo",
+        "quelqu'un a désactivé ma 2FA cette nuit",
+        "jemand hat meine Telefonnummer geändert und Coins abgehoben",
+        "qualcuno ha disattivato il mio 2FA",
+        "ktoś wyłączył moje 2FA i wypłacił środki",
+        "кто-то отключил 2FA и вывел всё",
+        "хтось вимкнув мою 2FA",
+        "có người đổi mật khẩu tài khoản của tôi",
+        "ada yang ganti nomor HP di akun saya",
+        "biri şifremi değiştirmiş",
+        "有人把我的谷歌验证关闭了",
+        "شخص ما غير رقم جوالي",
+    ],
+    "not made by me": [
+        "there are positions on my futures account that I never opened",
+        "I got an email that an API key was created which I never created",
+        "hay compras de BTC en mi cuenta que no reconozco",
+        "tem ordens na minha conta que eu não abri",
+        "il y a des achats sur mon compte que je n'ai jamais faits",
+        "są zlecenia, których nie składałem",
+        "có lệnh mua BTC mà tôi không đặt",
+    ],
+    "unknown device": [
+        "a login from an unrecognized IP in Brazil, I live in Canada",
+        "inicio de sesión desde un país desconocido",
+        "Anmeldung von einem unbekannten Gerät in Russland",
+        "accesso da un paese sconosciuto stanotte",
+        "вход с незнакомого IP ночью",
+        "hesabımda tanımadığım bir cihazdan giriş yapılmış",
+        "异地登录，币没了",
+        "تسجيل دخول من جهاز غريب",
+    ],
+    "address added": ["they added a whitelist address I don't know"],
+    "account emptied": ["I clicked a link in a telegram message and my wallet is empty now"],
+    "compromised": ["compte compromis, aidez-moi", "cuenta comprometida, ayuda"],
+}
+
+NOT_EMERGENCIES_OF_THE_NEW_FAMILIES = [
+    # the customer's own doing, asked about
+    "how do I change my email",
+    "¿cómo cambio mi correo?",
+    "bagaimana cara ganti email",
+    "e-postamı nasıl değiştirebilirim",
+    "我想修改邮箱",
+    "كيف أغير الإيميل",
+    "how do I add a withdrawal address",
+    "cómo agrego una dirección de retiro",
+    "comment ajouter une adresse de retrait ?",
+    "jak dodać adres do wypłat?",
+    "как добавить адрес вывода",
+    "làm sao thêm địa chỉ rút",
+    "我加了新的提币地址，为什么不能提币",
+    "where can I see my API key",
+    "como vejo minha API key",
+    "wo finde ich meinen API-Schlüssel",
+    "wie erstelle ich einen API-Key?",
+    "I have never created an API key, how do I make one?",
+    "the API key I created yesterday doesn't work",
+    "ключ API который я создал вчера не работает",
+    "I didn't place any order yet, how do fees work?",
+    "la orden que hice ayer no se ejecutó",
+    "my withdrawal is pending, I didn't make any mistake with the address",
+    "mình không làm được lệnh rút",  # I cannot make the withdrawal
+    # links, devices and logins without a loss
+    "I clicked the link in your email to verify",
+    "i clicked the verification link but the page is blank",
+    "I got an email about a login from a new device, it was me",
+    "I'm travelling, will a login from a foreign country lock my account?",
+    "how do I remove a device I no longer use from my account",
+    # someone, but not in the account
+    "Someone on telegram sent me a link, is it you?",
+    "someone added me to a telegram group offering airdrops",
+    "alguien me agregó a un grupo de telegram",
+    "quelqu'un m'a ajouté à un groupe telegram",
+    "jemand hat mich zu einer Telegram-Gruppe hinzugefügt",
+    "кто-то добавил меня в группу в телеграме",
+    "someone took my P2P order but never paid",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for texts in EMERGENCY_FAMILIES.values() for text in texts],
+    ids=lambda t: t[:30],
+)
+def test_the_new_emergency_families(text: str) -> None:
+    assert is_security_emergency(text)
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCIES_OF_THE_NEW_FAMILIES, ids=lambda t: t[:30])
+def test_ordinary_questions_near_the_new_families(text: str) -> None:
+    assert not is_security_emergency(text)
+
+
+def test_the_fast_matching_agrees_with_the_patterns_as_written() -> None:
+    """Word patterns are tried only at word starts and by first character, script ones
+    only on texts of their script: the same answers as one plain expression."""
+    import re
+
+    from cexdesk.bot import datasets, handoff
+    from cexdesk.bot.cli import OWN_DATA
+
+    data = datasets.load(OWN_DATA)
+    texts = [text for text, _ in [*data.train, *data.test]]
+    texts += [t for ts in [*ASKS_FOR_A_PERSON.values(), *EMERGENCIES.values()] for t in ts]
+    texts += NOT_ASKING + NOT_EMERGENCIES + NOT_HANDED_OVER + NOT_EMERGENCIES_OF_THE_NEW_FAMILIES
+    groups = [g for g in vars(handoff).values() if isinstance(g, handoff._Patterns)]
+    assert len(groups) == 7
+    for group in groups:
+        plain = re.compile("|".join(f"(?:{fold(p)})" for p in group.patterns))
+        for text in texts:
+            folded = fold(text)
+            for start in (0, len(folded) // 2):
+                expected = plain.search(folded, start) is not None
+                assert group.search(folded, start) == expected, (text, start)
