@@ -3,6 +3,8 @@ starter knowledge base, routing and the SLA clocks (named personas, fake clock).
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from sqlalchemy import select
 
@@ -124,7 +126,11 @@ async def test_a_deposit_without_its_memo_is_recognised_and_a_claim_offered(
         assert asked["body"] == bot_text("ask_tx_hash", "en")
         await conversation.say(scenario.transfer.tx_hash)
         answer = await bot_says(conversation, desk)
-    claim_url = "/help/en/articles/deposit-recovery-claim"
+    transfer = scenario.transfer
+    claim_url = "/help/en/recovery/claim?" + urlencode(
+        {"tx": transfer.tx_hash, "asset": transfer.asset, "network": transfer.chain,
+         "amount": "250"}
+    )  # fmt: skip
     assert answer["body"] == bot_text(
         "deposit_missing_memo_claim", "en", amount="250", asset=scenario.transfer.asset,
         url=claim_url,
@@ -137,7 +143,13 @@ async def test_a_deposit_without_its_memo_is_recognised_and_a_claim_offered(
               "source_address": scenario.transfer.from_address},
     )  # fmt: skip
     assert claim.status_code == 201 and claim.json()["case"] == "missing_memo"
-    assert (await desk.anonymous().get(claim_url)).status_code == 200
+    # The link opens the help centre's claim form with the deposit's facts filled in.
+    visitor = desk.anonymous()
+    token = desk.exchange_token("uid-alice", name="Alice", lang="en")
+    assert (await visitor.post("/help/session", json={"token": token})).status_code == 204
+    form_page = await visitor.get(claim_url)
+    assert form_page.status_code == 200
+    assert f'value="{transfer.tx_hash}"' in form_page.text and 'value="250"' in form_page.text
 
 
 HUMAN = [

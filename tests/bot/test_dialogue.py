@@ -204,7 +204,11 @@ def test_a_hash_in_the_question_is_looked_up_at_once() -> None:
                 TX, "misdeposit", "XRP", "250", "XRP", case="missing_memo", outcome="awaiting_claim"
             ),
             "deposit_missing_memo_claim",
-            {"amount": "250", "asset": "XRP", "url": FACTS.claim_url},
+            {
+                "amount": "250",
+                "asset": "XRP",
+                "url": f"/help/en/recovery/claim?tx={TX}&asset=XRP&network=XRP&amount=250",
+            },
         ),
         (
             DepositFinding(
@@ -217,7 +221,12 @@ def test_a_hash_in_the_question_is_looked_up_at_once() -> None:
                 outcome="awaiting_claim",
             ),
             "deposit_wrong_network_claim",
-            {"amount": "1200", "asset": "USDC", "network": "BSC", "url": FACTS.claim_url},
+            {
+                "amount": "1200",
+                "asset": "USDC",
+                "network": "BSC",
+                "url": f"/help/en/recovery/claim?tx={TX}&asset=USDC&network=BSC&amount=1200",
+            },
         ),
         (
             DepositFinding(
@@ -232,6 +241,22 @@ def test_a_hash_in_the_question_is_looked_up_at_once() -> None:
             ),
             "deposit_not_recoverable",
             {"reason": "sent to a contract address"},
+        ),
+        (
+            DepositFinding(
+                TX,
+                "misdeposit",
+                "USDT",
+                "800",
+                "ETH",
+                case="wrong_network",
+                outcome="not_recoverable",
+                reason="older than 180 days",
+                reason_code="too_old",
+                reason_values=(("days", "180"),),
+            ),
+            "deposit_not_recoverable",
+            {"reason": bot_text("recovery.reason.too_old", "en", days="180")},
         ),
     ],
 )

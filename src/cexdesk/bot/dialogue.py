@@ -22,9 +22,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlencode
 
 from cexdesk.bot.entities import Entity
-from cexdesk.bot.texts import bot_text
+from cexdesk.bot.texts import bot_text, recovery_reason
 
 # The intents of cexdesk's own set and what they lead to.
 DEPOSIT_INTENTS = frozenset(
@@ -158,7 +159,9 @@ class DepositFinding:
     required: int = 0
     case: str | None = None  # recovery.engine.MisdepositCase value
     outcome: str | None = None  # recovery.engine.Outcome value
-    reason: str = ""  # why it cannot be recovered
+    reason: str = ""  # why it cannot be recovered (the engine's English prose)
+    reason_code: str | None = None  # recovery.engine RecoveryDecision.reason_code
+    reason_values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -541,21 +544,45 @@ def _deposit_answer(found: DepositFinding, facts: Facts, language: str) -> BotRe
         return BotReply(ACCOUNT, bot_text("deposit_under_review", language))
     if found.status == "misdeposit":
         if found.outcome == "not_recoverable":
-            text = bot_text("deposit_not_recoverable", language, reason=found.reason)
+            reason = recovery_reason(
+                found.reason_code, language, found.reason, dict(found.reason_values)
+            )
+            text = bot_text("deposit_not_recoverable", language, reason=reason)
             return BotReply(ACCOUNT, text)
         if found.outcome == "awaiting_claim" and found.case in _CLAIM_CASES:
             text = bot_text("deposit_missing_memo_claim", language, amount=amount, asset=asset,
-                            url=facts.claim_url)  # fmt: skip
+                            url=claim_form_url(facts.claim_url, found))  # fmt: skip
             return BotReply(ACCOUNT, text)
         if found.outcome == "awaiting_claim" and found.case in _NETWORK_CASES:
             text = bot_text("deposit_wrong_network_claim", language, amount=amount, asset=asset,
-                            network=found.network, url=facts.claim_url)  # fmt: skip
+                            network=found.network,
+                            url=claim_form_url(facts.claim_url, found))  # fmt: skip
             return BotReply(ACCOUNT, text)
     # Any other case (another account's record, a case recovered only by hand, small
     # deposits waiting for more): a person looks at it.
     return BotReply(
         HANDOFF, bot_text("deposit_under_review", language), handoff=Handoff(REASON_REVIEW)
     )
+
+
+CLAIM_ARTICLE = "/articles/deposit-recovery-claim"
+CLAIM_FORM = "/recovery/claim"
+
+
+def claim_form_url(claim_url: str, found: DepositFinding) -> str:
+    """The help centre's claim form with the deposit's facts filled in.
+
+    ``claim_url`` is the help-centre article about claims (``/help/<lang>/articles/
+    deposit-recovery-claim``, as the flow builds it); the form sits beside it at
+    ``/help/<lang>/recovery/claim``. The sending address is left for the customer.
+    """
+    if not claim_url.endswith(CLAIM_ARTICLE):
+        return claim_url
+    query = urlencode(
+        {"tx": found.tx_hash, "asset": found.asset, "network": found.network,
+         "amount": found.amount}
+    )  # fmt: skip
+    return f"{claim_url.removesuffix(CLAIM_ARTICLE)}{CLAIM_FORM}?{query}"
 
 
 def _withdrawal_answer(

@@ -140,6 +140,7 @@ async def _deposit(
         tx_hash, "misdeposit", asset=base.asset, amount=base.amount, network=base.network,
         confirmations=base.confirmations, required=base.required, case=decision.case.value,
         outcome=decision.outcome.value, reason="; ".join(decision.reasons),
+        reason_code=decision.reason_code, reason_values=decision.reason_values,
     )  # fmt: skip
 
 

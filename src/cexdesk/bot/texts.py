@@ -1286,6 +1286,189 @@ _TEXTS: dict[str, dict[str, str]] = {
         "pl": "Moje konto jest zamrożone lub zablokowane",
         "ar": "حسابي مجمَّد أو مقفل",
     },
+    # Why a deposit cannot be recovered, by the recovery engine's reason code
+    # (recovery.engine: RecoveryDecision.reason_code); ``recovery_reason`` picks one.
+    "recovery.reason.contract_address": {
+        "en": "it was sent to a smart-contract address, where the exchange cannot move it. "
+        "Only special recovery programmes of the token's issuer can help.",
+        "zh-Hans": "资金被转入了智能合约地址，交易所无法转出。只有代币发行方的特殊找回计划可能提供"
+        "帮助。",
+        "zh-Hant": "資金被轉入了智慧合約地址，交易所無法轉出。只有代幣發行方的特殊找回計畫可能提供"
+        "協助。",
+        "ru": "средства отправлены на адрес смарт-контракта, откуда биржа не может их вывести. "
+        "Помочь могут только специальные программы эмитента токена.",
+        "uk": "кошти надіслано на адресу смарт-контракту, звідки біржа не може їх вивести. "
+        "Допомогти можуть лише спеціальні програми емітента токена.",
+        "vi": "tiền đã được gửi tới địa chỉ hợp đồng thông minh, sàn không thể chuyển ra. "
+        "Chỉ các chương trình đặc biệt của đơn vị phát hành token mới có thể hỗ trợ.",
+        "id": "dana dikirim ke alamat smart contract yang tidak dapat dipindahkan oleh bursa. "
+        "Hanya program khusus dari penerbit token yang dapat membantu.",
+        "tr": "varlıklar borsanın taşıyamadığı bir akıllı sözleşme adresine gönderildi. "
+        "Yalnızca token ihraççısının özel kurtarma programları yardımcı olabilir.",
+        "es": "se envió a una dirección de contrato inteligente, desde la que el exchange no "
+        "puede moverlo. Solo los programas especiales del emisor del token pueden ayudar.",
+        "pt-BR": "foi enviado para um endereço de contrato inteligente, de onde a corretora não "
+        "consegue movê-lo. Só programas especiais do emissor do token podem ajudar.",
+        "fr": "il a été envoyé à l'adresse d'un contrat intelligent, d'où la plateforme ne peut "
+        "pas le déplacer. Seuls des programmes spéciaux de l'émetteur du jeton peuvent aider.",
+        "de": "sie wurde an eine Smart-Contract-Adresse gesendet, von der die Börse sie nicht "
+        "bewegen kann. Nur besondere Programme des Token-Herausgebers können helfen.",
+        "it": "è stato inviato a un indirizzo di smart contract, da cui l'exchange non può "
+        "spostarlo. Possono aiutare solo programmi speciali dell'emittente del token.",
+        "pl": "środki wysłano na adres inteligentnego kontraktu, z którego giełda nie może ich "
+        "przenieść. Pomóc mogą tylko specjalne programy emitenta tokena.",
+        "ar": "أُرسل إلى عنوان عقد ذكي لا تستطيع المنصة نقل الأموال منه. "
+        "لا يمكن المساعدة إلا عبر برامج خاصة لدى جهة إصدار الرمز.",
+    },
+    "recovery.reason.own_withdrawal_wrong_address": {
+        "en": "this was your own withdrawal and it reached the address you entered. "
+        "Please contact the platform or wallet that owns that address.",
+        "zh-Hans": "这是您本人的提币，已到达您填写的地址。请联系该地址所属的平台或钱包。",
+        "zh-Hant": "這是您本人的提領，已到達您填寫的地址。請聯絡該地址所屬的平台或錢包。",
+        "ru": "это ваш собственный вывод, и он дошёл до указанного вами адреса. "
+        "Обратитесь на платформу или в кошелёк, которому принадлежит этот адрес.",
+        "uk": "це ваше власне виведення, і воно надійшло на вказану вами адресу. "
+        "Зверніться до платформи або гаманця, якому належить ця адреса.",
+        "vi": "đây là lệnh rút của chính bạn và tiền đã đến đúng địa chỉ bạn nhập. "
+        "Vui lòng liên hệ nền tảng hoặc ví sở hữu địa chỉ đó.",
+        "id": "ini adalah penarikan Anda sendiri dan sudah sampai ke alamat yang Anda masukkan. "
+        "Silakan hubungi platform atau dompet pemilik alamat tersebut.",
+        "tr": "bu sizin kendi çekiminizdi ve girdiğiniz adrese ulaştı. "
+        "Lütfen o adresin ait olduğu platform veya cüzdanla iletişime geçin.",
+        "es": "fue tu propio retiro y llegó a la dirección que indicaste. "
+        "Contacta con la plataforma o el monedero al que pertenece esa dirección.",
+        "pt-BR": "foi um saque seu e ele chegou ao endereço que você informou. "
+        "Entre em contato com a plataforma ou carteira dona desse endereço.",
+        "fr": "il s'agit de votre propre retrait, arrivé à l'adresse que vous avez saisie. "
+        "Contactez la plateforme ou le portefeuille à qui appartient cette adresse.",
+        "de": "es war Ihre eigene Auszahlung, und sie ist an der von Ihnen angegebenen Adresse "
+        "angekommen. Wenden Sie sich an die Plattform oder Wallet, der diese Adresse gehört.",
+        "it": "era un tuo prelievo ed è arrivato all'indirizzo che hai inserito. "
+        "Contatta la piattaforma o il wallet a cui appartiene quell'indirizzo.",
+        "pl": "była to Twoja własna wypłata i dotarła na podany przez Ciebie adres. "
+        "Skontaktuj się z platformą lub portfelem, do którego należy ten adres.",
+        "ar": "كانت هذه عملية سحب خاصة بك ووصلت إلى العنوان الذي أدخلته. "
+        "يُرجى التواصل مع المنصة أو المحفظة التي يتبع لها ذلك العنوان.",
+    },
+    "recovery.reason.not_an_exchange_address": {
+        "en": "the receiving address does not belong to this exchange, so we have no access to it.",
+        "zh-Hans": "收款地址不属于本交易所，我们无法操作该地址。",
+        "zh-Hant": "收款地址不屬於本交易所，我們無法操作該地址。",
+        "ru": "адрес получателя не принадлежит бирже, поэтому у нас нет к нему доступа.",
+        "uk": "адреса отримувача не належить біржі, тому ми не маємо до неї доступу.",
+        "vi": "địa chỉ nhận không thuộc sàn này nên chúng tôi không có quyền truy cập.",
+        "id": "alamat penerima bukan milik bursa ini, sehingga kami tidak memiliki akses ke "
+        "alamat tersebut.",
+        "tr": "alıcı adres bu borsaya ait değil, bu yüzden adrese erişimimiz yok.",
+        "es": "la dirección de destino no pertenece a este exchange, así que no tenemos acceso "
+        "a ella.",
+        "pt-BR": "o endereço de destino não pertence a esta corretora, então não temos acesso "
+        "a ele.",
+        "fr": "l'adresse de réception n'appartient pas à cette plateforme : nous n'y avons "
+        "pas accès.",
+        "de": "die Empfangsadresse gehört nicht zu dieser Börse, daher haben wir keinen "
+        "Zugriff darauf.",
+        "it": "l'indirizzo di destinazione non appartiene a questo exchange, quindi non "
+        "possiamo accedervi.",
+        "pl": "adres odbiorcy nie należy do tej giełdy, więc nie mamy do niego dostępu.",
+        "ar": "عنوان الاستلام لا يتبع هذه المنصة، لذا لا يمكننا الوصول إليه.",
+    },
+    "recovery.reason.too_old": {
+        "en": "it was sent more than {days} days ago, the time limit for recovering this kind "
+        "of deposit.",
+        "zh-Hans": "该笔转账已超过 {days} 天，超出了此类充值的找回期限。",
+        "zh-Hant": "該筆轉帳已超過 {days} 天，超出了此類儲值的找回期限。",
+        "ru": "перевод отправлен более {days} дн. назад, а это предельный срок возврата "
+        "таких депозитов.",
+        "uk": "переказ надіслано понад {days} дн. тому, а це граничний строк повернення "
+        "таких депозитів.",
+        "vi": "giao dịch đã được gửi hơn {days} ngày trước, quá thời hạn khôi phục cho loại "
+        "nạp tiền này.",
+        "id": "dana dikirim lebih dari {days} hari yang lalu, melewati batas waktu pemulihan "
+        "untuk jenis deposit ini.",
+        "tr": "gönderim {days} günden daha önce yapıldı; bu tür yatırmalar için kurtarma "
+        "süresi doldu.",
+        "es": "se envió hace más de {days} días, el plazo para recuperar este tipo de depósito.",
+        "pt-BR": "foi enviado há mais de {days} dias, o prazo para recuperar esse tipo de "
+        "depósito.",
+        "fr": "il a été envoyé il y a plus de {days} jours, le délai de récupération pour ce "
+        "type de dépôt.",
+        "de": "sie wurde vor mehr als {days} Tagen gesendet; das ist die Frist für die "
+        "Wiederherstellung solcher Einzahlungen.",
+        "it": "è stato inviato più di {days} giorni fa, il limite per recuperare questo tipo di "
+        "deposito.",
+        "pl": "wysłano je ponad {days} dni temu, a to limit czasu na odzyskanie takich wpłat.",
+        "ar": "أُرسل قبل أكثر من {days} يومًا، وهي المهلة المحددة لاسترداد هذا النوع من الإيداعات.",
+    },
+    "recovery.reason.below_minimum": {
+        "en": "the amount is below the minimum deposit for this asset.",
+        "zh-Hans": "金额低于该币种的最低充值数量。",
+        "zh-Hant": "金額低於該幣種的最低儲值數量。",
+        "ru": "сумма меньше минимального депозита для этого актива.",
+        "uk": "сума менша за мінімальний депозит для цього активу.",
+        "vi": "số tiền thấp hơn mức nạp tối thiểu của tài sản này.",
+        "id": "jumlahnya di bawah deposit minimum untuk aset ini.",
+        "tr": "tutar bu varlığın asgari yatırma tutarının altında.",
+        "es": "el importe es inferior al depósito mínimo de este activo.",
+        "pt-BR": "o valor está abaixo do depósito mínimo deste ativo.",
+        "fr": "le montant est inférieur au dépôt minimum de cet actif.",
+        "de": "der Betrag liegt unter der Mindesteinzahlung für diesen Vermögenswert.",
+        "it": "l'importo è inferiore al deposito minimo per questo asset.",
+        "pl": "kwota jest niższa niż minimalna wpłata dla tego aktywa.",
+        "ar": "المبلغ أقل من الحد الأدنى للإيداع لهذا الأصل.",
+    },
+    "recovery.reason.under_recovery_minimum": {
+        "en": "its value is below the minimum for a recovery of this kind.",
+        "zh-Hans": "其价值低于此类找回的最低金额。",
+        "zh-Hant": "其價值低於此類找回的最低金額。",
+        "ru": "его стоимость ниже минимальной суммы для такого возврата.",
+        "uk": "його вартість нижча за мінімальну суму для такого повернення.",
+        "vi": "giá trị của khoản này thấp hơn mức tối thiểu để khôi phục loại này.",
+        "id": "nilainya di bawah batas minimum untuk pemulihan jenis ini.",
+        "tr": "değeri bu tür bir kurtarma için gereken asgari tutarın altında.",
+        "es": "su valor es inferior al mínimo para una recuperación de este tipo.",
+        "pt-BR": "o valor está abaixo do mínimo para uma recuperação desse tipo.",
+        "fr": "sa valeur est inférieure au minimum pour une récupération de ce type.",
+        "de": "ihr Wert liegt unter dem Mindestwert für eine solche Wiederherstellung.",
+        "it": "il suo valore è inferiore al minimo per un recupero di questo tipo.",
+        "pl": "jej wartość jest niższa niż minimum dla takiego odzyskania.",
+        "ar": "قيمته أقل من الحد الأدنى لعملية استرداد من هذا النوع.",
+    },
+    "recovery.reason.fee_takes_all": {
+        "en": "the recovery fee would be as much as the deposit itself.",
+        "zh-Hans": "找回手续费将不低于这笔充值本身的金额。",
+        "zh-Hant": "找回手續費將不低於這筆儲值本身的金額。",
+        "ru": "комиссия за возврат была бы не меньше самого депозита.",
+        "uk": "комісія за повернення була б не меншою за сам депозит.",
+        "vi": "phí khôi phục sẽ bằng hoặc lớn hơn chính khoản nạp.",
+        "id": "biaya pemulihan akan sama besar dengan deposit itu sendiri.",
+        "tr": "kurtarma ücreti yatırılan tutarın tamamı kadar olurdu.",
+        "es": "la comisión de recuperación sería igual al propio depósito.",
+        "pt-BR": "a taxa de recuperação seria igual ao próprio depósito.",
+        "fr": "les frais de récupération égaleraient le montant du dépôt lui-même.",
+        "de": "die Wiederherstellungsgebühr wäre so hoch wie die Einzahlung selbst.",
+        "it": "la commissione di recupero sarebbe pari al deposito stesso.",
+        "pl": "opłata za odzyskanie byłaby równa samej wpłacie.",
+        "ar": "ستعادل رسوم الاسترداد قيمة الإيداع نفسه.",
+    },
+    "recovery.reason.case_not_recoverable": {
+        "en": "deposits of this kind cannot be recovered under the exchange's rules.",
+        "zh-Hans": "根据交易所规则，此类充值无法找回。",
+        "zh-Hant": "根據交易所規則，此類儲值無法找回。",
+        "ru": "по правилам биржи такие депозиты не возвращаются.",
+        "uk": "за правилами біржі такі депозити не повертаються.",
+        "vi": "theo quy định của sàn, loại nạp tiền này không thể khôi phục.",
+        "id": "sesuai aturan bursa, deposit jenis ini tidak dapat dipulihkan.",
+        "tr": "borsanın kurallarına göre bu tür yatırmalar kurtarılamaz.",
+        "es": "según las normas del exchange, los depósitos de este tipo no se pueden recuperar.",
+        "pt-BR": "pelas regras da corretora, depósitos desse tipo não podem ser recuperados.",
+        "fr": "selon les règles de la plateforme, les dépôts de ce type ne sont pas récupérables.",
+        "de": "nach den Regeln der Börse können Einzahlungen dieser Art nicht wiederhergestellt "
+        "werden.",
+        "it": "secondo le regole dell'exchange, i depositi di questo tipo non sono recuperabili.",
+        "pl": "zgodnie z zasadami giełdy wpłat tego rodzaju nie da się odzyskać.",
+        "ar": "وفق قواعد المنصة، لا يمكن استرداد الإيداعات من هذا النوع.",
+    },
 }
 
 # The brief's spelling of the "not verified yet" state, for callers that use it.
@@ -1302,6 +1485,18 @@ def bot_text(key: str, language: str, **params: str) -> str:
     texts = _TEXTS[key]
     template = texts.get(language) or texts[FALLBACK_LANGUAGE]
     return template.format(**params)
+
+
+def recovery_reason(
+    code: str | None, language: str, fallback: str, values: Mapping[str, str] | None = None
+) -> str:
+    """Why a deposit cannot be recovered, in ``language``, from the recovery engine's
+    reason code (``RecoveryDecision.reason_code``); ``fallback`` (the engine's English
+    prose) for a decision without a code this table knows."""
+    key = f"recovery.reason.{code}"
+    if code is None or key not in _TEXTS:
+        return fallback
+    return bot_text(key, language, **dict(values or {}))
 
 
 def texts_for(key: str) -> Mapping[str, str]:

@@ -184,6 +184,14 @@ class RecoveryPolicy:
 
 DEFAULT_POLICY = RecoveryPolicy()
 
+# The reason codes of a not-recoverable decision: these, and the cases of
+# ``_NOT_RECOVERABLE_REASONS`` by their value.
+TOO_OLD = "too_old"  # with the value "days": the case's age limit
+BELOW_MINIMUM = "below_minimum"
+UNDER_RECOVERY_MINIMUM = "under_recovery_minimum"
+FEE_TAKES_ALL = "fee_takes_all"
+NOT_RECOVERABLE_CASE = "case_not_recoverable"  # a case a desk configured as not recoverable
+
 
 @dataclass(frozen=True)
 class RecoveryDecision:
@@ -195,6 +203,10 @@ class RecoveryDecision:
     fee: Decimal = Decimal(0)  # in the deposit's asset
     net_amount: Decimal = Decimal(0)
     needs_second_approver: bool = False
+    # Why a deposit is not recoverable, as a stable code (``NOT_RECOVERABLE_CODES``) with
+    # its values, for texts in the customer's language; the reasons stay the prose.
+    reason_code: str | None = None
+    reason_values: tuple[tuple[str, str], ...] = ()
 
 
 _NO_CLAIM_CASES = frozenset(
@@ -299,10 +311,18 @@ def decide(
     candidates = candidate_owners(case, facts)
 
     def decision(
-        outcome: Outcome, *reasons: str, recipient: str | None = None, priced: bool = False
+        outcome: Outcome,
+        *reasons: str,
+        recipient: str | None = None,
+        priced: bool = False,
+        code: str | None = None,
+        values: tuple[tuple[str, str], ...] = (),
     ) -> RecoveryDecision:
         if not priced:
-            return RecoveryDecision(case, outcome, reasons, candidates, recipient)
+            return RecoveryDecision(
+                case, outcome, reasons, candidates, recipient, reason_code=code,
+                reason_values=values,
+            )  # fmt: skip
         return RecoveryDecision(
             case, outcome, reasons, candidates, recipient, fee, net, second_approver
         )
@@ -315,12 +335,22 @@ def decide(
     if case is MisdepositCase.PENDING_CONFIRMATIONS:
         return decision(Outcome.WAITING, "waiting for network confirmations")
     if case_policy.handling is Handling.NOT_RECOVERABLE:
-        return decision(Outcome.NOT_RECOVERABLE, _NOT_RECOVERABLE_REASONS.get(case, case.value))
+        return decision(
+            Outcome.NOT_RECOVERABLE,
+            _NOT_RECOVERABLE_REASONS.get(case, case.value),
+            code=case.value if case in _NOT_RECOVERABLE_REASONS else NOT_RECOVERABLE_CASE,
+        )
     if case_policy.max_age is not None and now - facts.transfer.block_time > case_policy.max_age:
-        return decision(Outcome.NOT_RECOVERABLE, f"older than {case_policy.max_age.days} days")
+        days = str(case_policy.max_age.days)
+        return decision(
+            Outcome.NOT_RECOVERABLE, f"older than {days} days", code=TOO_OLD,
+            values=(("days", days),),
+        )  # fmt: skip
     if case is MisdepositCase.BELOW_MINIMUM:
         if not policy.below_minimum_accumulates:
-            return decision(Outcome.NOT_RECOVERABLE, "below the minimum deposit")
+            return decision(
+                Outcome.NOT_RECOVERABLE, "below the minimum deposit", code=BELOW_MINIMUM
+            )
         if facts.pending_small_total + facts.transfer.amount < facts.min_deposit:
             return decision(
                 Outcome.WAITING, "credited with later deposits once they reach the minimum"
@@ -332,11 +362,16 @@ def decide(
         if facts.usd_value is None:
             fee = Decimal(0)  # the reviewers value it and set the fee
         elif facts.usd_value < case_policy.min_value_usd:
-            return decision(Outcome.NOT_RECOVERABLE, "worth less than the recovery minimum")
+            return decision(
+                Outcome.NOT_RECOVERABLE, "worth less than the recovery minimum",
+                code=UNDER_RECOVERY_MINIMUM,
+            )  # fmt: skip
         else:
             fee = recovery_fee(case_policy, facts)
             if fee >= facts.transfer.amount:
-                return decision(Outcome.NOT_RECOVERABLE, "the fee would take all of it")
+                return decision(
+                    Outcome.NOT_RECOVERABLE, "the fee would take all of it", code=FEE_TAKES_ALL
+                )
     net = facts.transfer.amount - fee
     unpriced = facts.usd_value is None
     second_approver = facts.usd_value is None or facts.usd_value > policy.second_approver_above_usd
@@ -382,7 +417,7 @@ def _blockers(claim: Claim, facts: DepositFacts, candidates: frozenset[str]) -> 
     return reasons
 
 
-_NOT_RECOVERABLE_REASONS = {
+_NOT_RECOVERABLE_REASONS: Mapping[MisdepositCase, str] = {
     MisdepositCase.CONTRACT_ADDRESS: "sent to a contract address; only special programmes apply",
     MisdepositCase.OWN_WITHDRAWAL_WRONG_ADDRESS: (
         "your withdrawal reached the address you gave; contact the receiving platform"

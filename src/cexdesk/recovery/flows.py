@@ -54,10 +54,19 @@ def _pick_transfer(transfers: list[ChainTransfer], form: ClaimForm) -> ChainTran
     return transfers[0]
 
 
-def _evidence(facts: DepositFacts, decision: RecoveryDecision) -> dict[str, object]:
+def _evidence(
+    facts: DepositFacts, decision: RecoveryDecision, note: str | None = None
+) -> dict[str, object]:
     """What a reviewer needs to see, laid out once when the claim is decided."""
     transfer = facts.transfer
-    return {
+    extra: dict[str, object] = {}
+    if decision.reason_code is not None:
+        # Why not recoverable, as a code the customer's pages put in their language.
+        extra["reason_code"] = decision.reason_code
+        extra["reason_values"] = dict(decision.reason_values)
+    if note:
+        extra["note"] = note  # the claimant's own words
+    return extra | {
         "transfer": {
             "asset": transfer.asset,
             "amount": str(transfer.amount),
@@ -147,7 +156,7 @@ async def file_claim(
         outcome=decision.outcome.value,
         status=_STATUS[decision.outcome],
         reasons=list(decision.reasons),
-        evidence=_evidence(facts, decision),
+        evidence=_evidence(facts, decision, form.note),
         usd_value=None if usd_value is None else str(usd_value),
         fee=str(decision.fee),
         net_amount=str(decision.net_amount),

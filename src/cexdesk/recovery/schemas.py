@@ -19,6 +19,9 @@ class ClaimForm(BaseModel):
     network: str = Field(min_length=2, max_length=16)
     amount: Decimal = Field(gt=0, max_digits=38)
     source_address: str = Field(min_length=10, max_length=128)
+    note: str | None = Field(
+        default=None, max_length=2000
+    )  # anything else the reviewer should know
 
 
 class ClaimOut(BaseModel):

@@ -15,29 +15,44 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import Field
+from pydantic import Field, ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.api.deps import HELP_SESSION_COOKIE, Ctx, DbSession, ReadSession, same_origin
 from cexdesk.api.schemas import PathId, StrictModel
-from cexdesk.bot.texts import bot_text
+from cexdesk.bot.texts import bot_text, recovery_reason
 from cexdesk.core.auth import Principal
-from cexdesk.core.errors import Forbidden, Invalid, NotFound
+from cexdesk.core.errors import Conflict, Forbidden, Invalid, NotFound
 from cexdesk.core.security import sign_help_session, verify_exchange_token
 from cexdesk.customers import flows as customer_flows
 from cexdesk.customers import service as customer_service
+from cexdesk.customers.models import Customer
+from cexdesk.exchange.chains import CHAINS
+from cexdesk.exchange.service import (
+    BackOfficeFailed,
+    ExchangeNotConfigured,
+    back_office,
+    back_office_errors,
+)
 from cexdesk.intake.language import SUPPORTED
 from cexdesk.kb import flows as kb_flows
 from cexdesk.kb import render as kb_render
 from cexdesk.kb import service as kb_service
 from cexdesk.official import check as official_check
 from cexdesk.official import service as official_service
+from cexdesk.recovery import flows as recovery_flows
+from cexdesk.recovery import service as recovery_service
+from cexdesk.recovery.engine import DEFAULT_POLICY
+from cexdesk.recovery.models import RecoveryClaim
+from cexdesk.recovery.schemas import ClaimForm
+from cexdesk.recovery.views import POLICY_KEY as RECOVERY_POLICY_KEY
 from cexdesk.tickets import access
 from cexdesk.tickets import flows as ticket_flows
 from cexdesk.tickets import service as ticket_service
 from cexdesk.tickets.models import Attachment, Ticket
 from cexdesk.tickets.storage import AttachmentStorage, download_response, read_upload
 from cexdesk.web import i18n
-from cexdesk.web.auth import ChatCustomer, HelpCustomer, help_csrf
+from cexdesk.web.auth import ChatCustomer, HelpCustomer, SignInNeeded, help_csrf
 from cexdesk.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -418,3 +433,156 @@ async def reply_to_request(
     # A reply to a closed request opens a follow-up: show that one.
     target = replied.ticket.id
     return Response(headers={"HX-Redirect": f"/help/{lang}/requests/{target}"})
+
+
+# --- deposit claims -------------------------------------------------------------------
+
+# The form's fields (short names: the bot links ``?tx=…&asset=…&network=…&amount=…``)
+# and the claim's fields they fill.
+CLAIM_FIELDS = {"tx": "tx_hash", "asset": "asset", "network": "network", "amount": "amount",
+                "source": "source_address", "note": "note"}  # fmt: skip
+CLAIM_FIELD_OF = {claim: form for form, claim in CLAIM_FIELDS.items()}
+CLAIM_ERRORS = {"tx": "claim_error_tx", "asset": "claim_error_asset",
+                "network": "claim_error_network", "amount": "claim_error_amount",
+                "source": "claim_error_source", "note": "claim_error_note"}  # fmt: skip
+CLAIM_STATUSES = ("recovered", "in_review", "waiting", "not_recoverable", "rejected",
+                  "nothing_to_do")  # fmt: skip
+CLAIM_STATUS = {status: f"claim_status_{status}" for status in CLAIM_STATUSES}
+FormText = Annotated[str, Form(max_length=20_000)]
+
+
+def claim_outcome(claim: RecoveryClaim, lang: str) -> str:
+    """How a claim went, in the customer's language."""
+    asset = str(claim.evidence.get("transfer", {}).get("asset") or claim.asset)
+    if claim.status == "recovered":
+        return i18n.text(lang, "claim_paid", amount=claim.net_amount, asset=asset, fee=claim.fee)
+    if claim.status == "not_recoverable":
+        values = claim.evidence.get("reason_values") or {}
+        reason = recovery_reason(
+            claim.evidence.get("reason_code"), lang, "; ".join(claim.reasons),
+            {str(k): str(v) for k, v in values.items()},
+        )  # fmt: skip
+        return i18n.text(lang, "claim_refused", reason=reason)
+    key = {"waiting": "claim_waiting", "rejected": "claim_rejected",
+           "nothing_to_do": "claim_nothing"}.get(claim.status, "claim_in_review")  # fmt: skip
+    return i18n.text(lang, key)
+
+
+async def _claim_page(
+    request: Request,
+    context: Ctx,
+    session: AsyncSession,
+    lang: str,
+    customer: Principal,
+    values: dict[str, str],
+    *,
+    errors: dict[str, str] | None = None,
+    filed: RecoveryClaim | None = None,
+    fragment: bool = False,
+) -> Response:
+    claims = await recovery_service.list_claims(
+        session, customer_id=customer.id, status=None, limit=50
+    )
+    template = "help/_claim.html" if fragment else "help/claim.html"
+    return _page(
+        request, context, template, lang, customer, values=values, errors=errors or {},
+        filed=filed, outcome=claim_outcome(filed, lang) if filed else "", claims=claims,
+        outcomes={c.id: claim_outcome(c, lang) for c in claims}, status_key=CLAIM_STATUS,
+        networks=list(CHAINS.values()),
+    )  # fmt: skip
+
+
+@router.get("/help/{lang}/recovery/claim", response_class=HTMLResponse)
+async def claim_form(
+    lang: Language,
+    request: Request,
+    customer: HelpCustomer,
+    session: ReadSession,
+    context: Ctx,
+    tx: Annotated[str, Query(max_length=200)] = "",
+    asset: Annotated[str, Query(max_length=40)] = "",
+    network: Annotated[str, Query(max_length=40)] = "",
+    amount: Annotated[str, Query(max_length=80)] = "",
+    source: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    """Claim a deposit that did not arrive, prefilled from the query (the bot's link),
+    and the customer's own claims with how each went."""
+    lang = _language(lang)
+    if customer is None:
+        raise SignInNeeded("/help/signin")
+    values = {"tx": tx.strip(), "asset": asset.strip(), "network": network.strip(),
+              "amount": amount.strip(), "source": source.strip(), "note": ""}  # fmt: skip
+    return await _claim_page(request, context, session, lang, customer, values)
+
+
+@router.post("/help/{lang}/recovery/claim", response_class=HTMLResponse)
+async def file_claim(
+    lang: Language,
+    request: Request,
+    customer: HelpCustomer,
+    session: DbSession,
+    context: Ctx,
+    tx: FormText = "",
+    asset: FormText = "",
+    network: FormText = "",
+    amount: FormText = "",
+    source: FormText = "",
+    note: FormText = "",
+) -> Response:
+    """File the claim through ``recovery.flows`` (the API's rules, fees, minimums and
+    idempotency) and show the outcome; bad input comes back with its values and why."""
+    lang = _language(lang)
+    if customer is None:
+        raise SignInNeeded("/help/signin")
+    values = {"tx": tx.strip(), "asset": asset.strip().upper(), "network": network.strip(),
+              "amount": amount.strip(), "source": source.strip(),
+              "note": note.strip()}  # fmt: skip
+    errors: dict[str, str] = {}
+    try:
+        form = ClaimForm.model_validate(
+            {claim: values[field] for field, claim in CLAIM_FIELDS.items() if values[field]}
+            | {"note": values["note"] or None}
+        )
+    except ValidationError as error:
+        for problem in error.errors():
+            field = CLAIM_FIELD_OF.get(str(problem["loc"][0]) if problem["loc"] else "", "tx")
+            errors.setdefault(field, i18n.text(lang, CLAIM_ERRORS[field]))
+        return await _claim_page(request, context, session, lang, customer, values,
+                                 errors=errors, fragment=True)  # fmt: skip
+    claimant = await session.get(Customer, customer.id)
+    if claimant is None:
+        raise NotFound("customer", customer.id)
+    policy = context.services.get(RECOVERY_POLICY_KEY, DEFAULT_POLICY)
+    try:
+        # A claim that cannot be filed leaves nothing behind, as the API's would not.
+        async with session.begin_nested():
+            with back_office_errors():
+                filed = await recovery_flows.file_claim(
+                    session, back_office(context.services), claimant, form, policy
+                )
+    except Invalid as error:
+        errors = _claim_error(error, lang)
+    except Conflict as error:
+        # The deposit went to someone else already (``flows._pay``), or the exchange refused.
+        paid = "already been paid" in error.detail
+        errors = {"": i18n.text(lang, "claim_error_already_paid" if paid else
+                                "claim_error_unavailable")}  # fmt: skip
+    except (BackOfficeFailed, ExchangeNotConfigured):
+        errors = {"": i18n.text(lang, "claim_error_unavailable")}
+    if errors:
+        return await _claim_page(request, context, session, lang, customer, values,
+                                 errors=errors, fragment=True)  # fmt: skip
+    empty = dict.fromkeys(CLAIM_FIELDS, "")
+    return await _claim_page(request, context, session, lang, customer, empty, filed=filed,
+                             fragment=True)  # fmt: skip
+
+
+def _claim_error(error: Invalid, lang: str) -> dict[str, str]:
+    """The recovery flow's refusal of a claim's details, in the customer's language."""
+    field = str(error.errors[0]["field"]) if error.errors else ""
+    if field == "tx_hash":
+        return {"tx": i18n.text(lang, "claim_error_tx_not_found")}
+    if field in CLAIM_FIELD_OF:
+        form_field = CLAIM_FIELD_OF[field]
+        return {form_field: i18n.text(lang, CLAIM_ERRORS[form_field])}
+    return {"": i18n.text(lang, "claim_error_account")}

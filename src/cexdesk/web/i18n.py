@@ -263,6 +263,529 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "To NIE my. Nie odpowiadaj, nie płać i nie podawaj kodów.",
         "ar": "ليس نحن. لا ترد ولا تدفع ولا تشارك أي رموز.",
     },
+    # The deposit claim form (/help/{lang}/recovery/claim).
+    "claim_title": {
+        "en": "Claim a deposit that did not arrive", "zh-Hans": "申请找回未到账的充值",
+        "zh-Hant": "申請找回未到帳的儲值", "ru": "Заявка на возврат незачисленного депозита",
+        "uk": "Заявка на повернення незарахованого депозиту",
+        "vi": "Yêu cầu khôi phục khoản nạp chưa về", "id": "Klaim deposit yang belum masuk",
+        "tr": "Hesaba geçmeyen yatırma için talep", "es": "Reclamar un depósito que no llegó",
+        "pt-BR": "Solicitar a recuperação de um depósito que não caiu",
+        "fr": "Réclamer un dépôt non crédité", "de": "Nicht gutgeschriebene Einzahlung melden",
+        "it": "Richiedi un deposito non arrivato", "pl": "Zgłoś wpłatę, która nie dotarła",
+        "ar": "طلب استرداد إيداع لم يصل",
+    },
+    "claim_intro": {
+        "en": "Sent a deposit without its memo or tag, or on the wrong network? Tell us what you "
+        "sent; most claims are decided at once.",
+        "zh-Hans": "充值时漏填或填错了 "
+        "Memo/标签，或选错了网络？请填写转账信息，大多数申请会立即得到处理结果。",
+        "zh-Hant": "儲值時漏填或填錯了 "
+        "Memo/標籤，或選錯了網路？請填寫轉帳資訊，多數申請會立即得到處理結果。",
+        "ru": "Отправили депозит без мемо или тега либо не в той сети? Укажите данные перевода: "
+        "большинство заявок решается сразу.",
+        "uk": "Надіслали депозит без мемо чи тегу або не в тій мережі? Вкажіть дані переказу: "
+        "більшість заявок вирішується одразу.",
+        "vi": "Bạn nạp tiền mà thiếu memo/tag hoặc chọn sai mạng? Hãy cho chúng tôi biết thông "
+        "tin giao dịch; phần lớn yêu cầu được xử lý ngay.",
+        "id": "Mengirim deposit tanpa memo/tag atau lewat jaringan yang salah? Isi detail "
+        "transfer Anda; sebagian besar klaim langsung diputuskan.",
+        "tr": "Memo/etiket olmadan ya da yanlış ağdan mı yatırdınız? Gönderdiğiniz işlemi yazın; "
+        "çoğu talep hemen sonuçlanır.",
+        "es": "¿Enviaste un depósito sin memo o etiqueta, o por la red equivocada? Indica qué "
+        "enviaste; la mayoría de las solicitudes se resuelven al momento.",
+        "pt-BR": "Enviou um depósito sem memo ou tag, ou pela rede errada? Informe o que você "
+        "enviou; a maioria das solicitações é decidida na hora.",
+        "fr": "Dépôt envoyé sans mémo ni tag, ou sur le mauvais réseau ? Indiquez ce que vous "
+        "avez envoyé : la plupart des demandes sont traitées immédiatement.",
+        "de": "Einzahlung ohne Memo oder Tag oder über das falsche Netzwerk gesendet? Geben Sie "
+        "an, was Sie gesendet haben; die meisten Anträge werden sofort entschieden.",
+        "it": "Hai inviato un deposito senza memo o tag, o sulla rete sbagliata? Indica cosa hai "
+        "inviato: la maggior parte delle richieste viene decisa subito.",
+        "pl": "Wysłano wpłatę bez memo lub tagu albo w złej sieci? Podaj dane przelewu; większość "
+        "zgłoszeń rozpatrujemy od razu.",
+        "ar": "هل أرسلت إيداعًا دون المذكرة أو الوسم، أو عبر شبكة خاطئة؟ أخبرنا بما أرسلته، "
+        "وسيُبتّ في معظم الطلبات فورًا.",
+    },
+    "claim_tx": {
+        "en": "Transaction hash (TxID)", "zh-Hans": "交易哈希 (TxID)", "zh-Hant": "交易雜湊 (TxID)",
+        "ru": "Хеш транзакции (TxID)", "uk": "Хеш транзакції (TxID)", "vi": "Mã giao dịch (TxID)",
+        "id": "Hash transaksi (TxID)",
+        "tr": "İşlem hash'i (TxID)",
+        "es": "Hash de la transacción (TxID)",
+        "pt-BR": "Hash da transação (TxID)", "fr": "Hash de la transaction (TxID)",
+        "de": "Transaktions-Hash (TxID)", "it": "Hash della transazione (TxID)",
+        "pl": "Hash transakcji (TxID)", "ar": "معرّف المعاملة (TxID)",
+    },
+    "claim_asset": {
+        "en": "Asset", "zh-Hans": "币种", "zh-Hant": "幣種", "ru": "Актив", "uk": "Актив",
+        "vi": "Tài sản", "id": "Aset", "tr": "Varlık", "es": "Activo", "pt-BR": "Ativo",
+        "fr": "Actif", "de": "Vermögenswert", "it": "Asset", "pl": "Aktywo", "ar": "الأصل",
+    },
+    "claim_network": {
+        "en": "Network", "zh-Hans": "网络", "zh-Hant": "網路", "ru": "Сеть", "uk": "Мережа",
+        "vi": "Mạng", "id": "Jaringan", "tr": "Ağ", "es": "Red", "pt-BR": "Rede", "fr": "Réseau",
+        "de": "Netzwerk", "it": "Rete", "pl": "Sieć", "ar": "الشبكة",
+    },
+    "claim_amount": {
+        "en": "Amount sent",
+        "zh-Hans": "转账数量",
+        "zh-Hant": "轉帳數量",
+        "ru": "Отправленная сумма",
+        "uk": "Надіслана сума", "vi": "Số lượng đã gửi", "id": "Jumlah yang dikirim",
+        "tr": "Gönderilen tutar", "es": "Importe enviado", "pt-BR": "Valor enviado",
+        "fr": "Montant envoyé", "de": "Gesendeter Betrag", "it": "Importo inviato",
+        "pl": "Wysłana kwota", "ar": "المبلغ المرسل",
+    },
+    "claim_source": {
+        "en": "Address you sent from", "zh-Hans": "转出地址", "zh-Hant": "轉出地址",
+        "ru": "Адрес, с которого отправлено", "uk": "Адреса, з якої надіслано",
+        "vi": "Địa chỉ bạn đã gửi đi", "id": "Alamat pengirim", "tr": "Gönderen adres",
+        "es": "Dirección desde la que enviaste", "pt-BR": "Endereço de onde você enviou",
+        "fr": "Adresse d'envoi", "de": "Absenderadresse", "it": "Indirizzo da cui hai inviato",
+        "pl": "Adres, z którego wysłano", "ar": "العنوان الذي أرسلت منه",
+    },
+    "claim_note": {
+        "en": "Anything else we should know (optional)", "zh-Hans": "补充说明（选填）",
+        "zh-Hant": "補充說明（選填）", "ru": "Дополнительно (необязательно)",
+        "uk": "Додатково (необов'язково)", "vi": "Ghi chú thêm (không bắt buộc)",
+        "id": "Catatan tambahan (opsional)", "tr": "Eklemek istedikleriniz (isteğe bağlı)",
+        "es": "Algo más que debamos saber (opcional)",
+        "pt-BR": "Algo mais que devemos saber (opcional)",
+        "fr": "Autre chose à nous dire (facultatif)", "de": "Weitere Hinweise (optional)",
+        "it": "Altro da segnalarci (facoltativo)", "pl": "Dodatkowe informacje (opcjonalnie)",
+        "ar": "ملاحظات إضافية (اختياري)",
+    },
+    "claim_submit": {
+        "en": "Submit claim",
+        "zh-Hans": "提交申请",
+        "zh-Hant": "提交申請",
+        "ru": "Отправить заявку",
+        "uk": "Надіслати заявку", "vi": "Gửi yêu cầu khôi phục", "id": "Kirim klaim",
+        "tr": "Talebi gönder", "es": "Enviar solicitud", "pt-BR": "Enviar solicitação",
+        "fr": "Envoyer la demande", "de": "Antrag senden", "it": "Invia richiesta",
+        "pl": "Wyślij zgłoszenie", "ar": "إرسال الطلب",
+    },
+    "my_claims": {
+        "en": "My deposit claims", "zh-Hans": "我的找回申请", "zh-Hant": "我的找回申請",
+        "ru": "Мои заявки на возврат", "uk": "Мої заявки на повернення",
+        "vi": "Yêu cầu khôi phục của tôi", "id": "Klaim deposit saya", "tr": "Yatırma taleplerim",
+        "es": "Mis solicitudes de depósito", "pt-BR": "Minhas solicitações de depósito",
+        "fr": "Mes demandes de dépôt", "de": "Meine Einzahlungsanträge",
+        "it": "Le mie richieste di deposito", "pl": "Moje zgłoszenia wpłat",
+        "ar": "طلبات استرداد الإيداع الخاصة بي",
+    },
+    "no_claims": {
+        "en": "You have not filed any claims.", "zh-Hans": "您还没有提交过申请。",
+        "zh-Hant": "您還沒有提交過申請。",
+        "ru": "У вас пока нет заявок.",
+        "uk": "У вас поки немає заявок.",
+        "vi": "Bạn chưa gửi yêu cầu nào.", "id": "Anda belum mengajukan klaim.",
+        "tr": "Henüz bir talebiniz yok.", "es": "No has enviado ninguna solicitud.",
+        "pt-BR": "Você ainda não enviou nenhuma solicitação.",
+        "fr": "Vous n'avez envoyé aucune demande.",
+        "de": "Sie haben noch keine Anträge gestellt.", "it": "Non hai ancora inviato richieste.",
+        "pl": "Nie masz jeszcze zgłoszeń.", "ar": "لم تقدّم أي طلبات بعد.",
+    },
+    "claim_status_recovered": {
+        "en": "Recovered", "zh-Hans": "已找回", "zh-Hant": "已找回", "ru": "Возвращено",
+        "uk": "Повернено", "vi": "Đã khôi phục", "id": "Dipulihkan", "tr": "Kurtarıldı",
+        "es": "Recuperado", "pt-BR": "Recuperado", "fr": "Récupéré", "de": "Wiederhergestellt",
+        "it": "Recuperato", "pl": "Odzyskano", "ar": "تم الاسترداد",
+    },
+    "claim_status_in_review": {
+        "en": "Under review", "zh-Hans": "审核中", "zh-Hant": "審核中", "ru": "На рассмотрении",
+        "uk": "На розгляді", "vi": "Đang xem xét", "id": "Sedang ditinjau", "tr": "İnceleniyor",
+        "es": "En revisión", "pt-BR": "Em análise", "fr": "En cours d'examen", "de": "In Prüfung",
+        "it": "In revisione", "pl": "W trakcie weryfikacji", "ar": "قيد المراجعة",
+    },
+    "claim_status_waiting": {
+        "en": "Waiting", "zh-Hans": "等待中", "zh-Hant": "等待中", "ru": "Ожидание",
+        "uk": "Очікування", "vi": "Đang chờ", "id": "Menunggu", "tr": "Bekliyor",
+        "es": "En espera", "pt-BR": "Aguardando", "fr": "En attente", "de": "Wartet",
+        "it": "In attesa", "pl": "Oczekuje", "ar": "قيد الانتظار",
+    },
+    "claim_status_not_recoverable": {
+        "en": "Not recoverable", "zh-Hans": "无法找回", "zh-Hant": "無法找回",
+        "ru": "Вернуть невозможно", "uk": "Повернути неможливо", "vi": "Không thể khôi phục",
+        "id": "Tidak dapat dipulihkan", "tr": "Kurtarılamaz", "es": "No recuperable",
+        "pt-BR": "Não recuperável", "fr": "Non récupérable", "de": "Nicht wiederherstellbar",
+        "it": "Non recuperabile", "pl": "Nie do odzyskania", "ar": "غير قابل للاسترداد",
+    },
+    "claim_status_rejected": {
+        "en": "Declined", "zh-Hans": "已驳回", "zh-Hant": "已駁回", "ru": "Отклонено",
+        "uk": "Відхилено", "vi": "Bị từ chối", "id": "Ditolak", "tr": "Reddedildi",
+        "es": "Rechazada", "pt-BR": "Recusada", "fr": "Refusée", "de": "Abgelehnt",
+        "it": "Respinta", "pl": "Odrzucono", "ar": "مرفوض",
+    },
+    "claim_status_nothing_to_do": {
+        "en": "Already credited", "zh-Hans": "已入账", "zh-Hant": "已入帳", "ru": "Уже зачислено",
+        "uk": "Уже зараховано",
+        "vi": "Đã được ghi có",
+        "id": "Sudah masuk",
+        "tr": "Zaten yatırıldı",
+        "es": "Ya acreditado",
+        "pt-BR": "Já creditado",
+        "fr": "Déjà crédité",
+        "de": "Bereits gutgeschrieben",
+        "it": "Già accreditato", "pl": "Już zaksięgowano", "ar": "أُضيف إلى الحساب مسبقًا",
+    },
+    "claim_paid": {
+        "en": "Done: {amount} {asset} has been credited to your account (recovery fee: {fee} "
+        "{asset}).",
+        "zh-Hans": "已完成：{amount} {asset} 已存入您的账户（找回手续费：{fee} {asset}）。",
+        "zh-Hant": "已完成：{amount} {asset} 已存入您的帳戶（找回手續費：{fee} {asset}）。",
+        "ru": "Готово: {amount} {asset} зачислено на ваш счёт (комиссия за возврат: {fee} "
+        "{asset}).",
+        "uk": "Готово: {amount} {asset} зараховано на ваш рахунок (комісія за повернення: {fee} "
+        "{asset}).",
+        "vi": "Hoàn tất: {amount} {asset} đã được cộng vào tài khoản của bạn (phí khôi phục: "
+        "{fee} {asset}).",
+        "id": "Selesai: {amount} {asset} telah masuk ke akun Anda (biaya pemulihan: {fee} "
+        "{asset}).",
+        "tr": "Tamamlandı: {amount} {asset} hesabınıza yatırıldı (kurtarma ücreti: {fee} {asset}).",
+        "es": "Listo: se han abonado {amount} {asset} en tu cuenta (comisión de recuperación: "
+        "{fee} {asset}).",
+        "pt-BR": "Pronto: {amount} {asset} foram creditados na sua conta (taxa de recuperação: "
+        "{fee} {asset}).",
+        "fr": "C'est fait : {amount} {asset} ont été crédités sur votre compte (frais de "
+        "récupération : {fee} {asset}).",
+        "de": "Erledigt: {amount} {asset} wurden Ihrem Konto gutgeschrieben "
+        "(Wiederherstellungsgebühr: {fee} {asset}).",
+        "it": "Fatto: {amount} {asset} sono stati accreditati sul tuo account (commissione di "
+        "recupero: {fee} {asset}).",
+        "pl": "Gotowe: {amount} {asset} zaksięgowano na Twoim koncie (opłata za odzyskanie: {fee} "
+        "{asset}).",
+        "ar": "تم: أُضيف {amount} {asset} إلى حسابك (رسوم الاسترداد: {fee} {asset}).",
+    },
+    "claim_in_review": {
+        "en": "Your claim is under review by our team. We will tell you the outcome in your "
+        "support conversation.",
+        "zh-Hans": "您的申请正在由我们的团队审核，结果将在您的客服会话中通知您。",
+        "zh-Hant": "您的申請正在由我們的團隊審核，結果將在您的客服對話中通知您。",
+        "ru": "Ваша заявка на рассмотрении у нашей команды. Результат мы сообщим в вашем "
+        "обращении в поддержку.",
+        "uk": "Вашу заявку розглядає наша команда. Результат ми повідомимо у вашому зверненні до "
+        "підтримки.",
+        "vi": "Yêu cầu của bạn đang được đội ngũ chúng tôi xem xét. Chúng tôi sẽ thông báo kết "
+        "quả trong cuộc trò chuyện hỗ trợ của bạn.",
+        "id": "Klaim Anda sedang ditinjau oleh tim kami. Hasilnya akan kami sampaikan di "
+        "percakapan dukungan Anda.",
+        "tr": "Talebiniz ekibimiz tarafından inceleniyor. Sonucu destek görüşmenizde size "
+        "bildireceğiz.",
+        "es": "Nuestro equipo está revisando tu solicitud. Te diremos el resultado en tu "
+        "conversación con soporte.",
+        "pt-BR": "Sua solicitação está em análise pela nossa equipe. Vamos informar o resultado "
+        "na sua conversa com o suporte.",
+        "fr": "Votre demande est en cours d'examen par notre équipe. Nous vous donnerons le "
+        "résultat dans votre conversation avec le support.",
+        "de": "Ihr Antrag wird von unserem Team geprüft. Das Ergebnis teilen wir Ihnen in Ihrer "
+        "Support-Konversation mit.",
+        "it": "La tua richiesta è in revisione da parte del nostro team. Ti comunicheremo l'esito "
+        "nella conversazione con l'assistenza.",
+        "pl": "Twoje zgłoszenie weryfikuje nasz zespół. Wynik przekażemy w Twojej rozmowie z "
+        "pomocą techniczną.",
+        "ar": "يراجع فريقنا طلبك الآن، وسنبلغك بالنتيجة في محادثتك مع الدعم.",
+    },
+    "claim_waiting": {
+        "en": "This deposit is not complete yet (network confirmations or the minimum deposit "
+        "still to come). It will be credited once it is; there is nothing more to do.",
+        "zh-Hans": "这笔充值尚未完成（仍在等待网络确认或尚未达到最低充值数量），完成后将自动入账，"
+        "您无需再操作。",
+        "zh-Hant": "這筆儲值尚未完成（仍在等待網路確認或尚未達到最低儲值數量），完成後將自動入帳，"
+        "您無需再操作。",
+        "ru": "Депозит ещё не завершён (ждём подтверждений сети или минимальной суммы). Он будет "
+        "зачислен, как только это произойдёт; больше ничего делать не нужно.",
+        "uk": "Депозит ще не завершено (чекаємо на підтвердження мережі або мінімальну суму). "
+        "Його буде зараховано, щойно це станеться; більше нічого робити не потрібно.",
+        "vi": "Khoản nạp này chưa hoàn tất (còn chờ xác nhận mạng hoặc chưa đạt mức nạp tối "
+        "thiểu). Tiền sẽ được ghi có khi hoàn tất; bạn không cần làm gì thêm.",
+        "id": "Deposit ini belum selesai (masih menunggu konfirmasi jaringan atau jumlah "
+        "minimum). Dana akan masuk setelah selesai; Anda tidak perlu melakukan apa pun.",
+        "tr": "Bu yatırma henüz tamamlanmadı (ağ onayları veya asgari tutar bekleniyor). "
+        "Tamamlanınca hesabınıza geçecek; başka bir şey yapmanız gerekmiyor.",
+        "es": "Este depósito aún no está completo (faltan confirmaciones de la red o alcanzar el "
+        "mínimo). Se abonará en cuanto lo esté; no tienes que hacer nada más.",
+        "pt-BR": "Este depósito ainda não foi concluído (faltam confirmações da rede ou atingir o "
+        "mínimo). Ele será creditado assim que concluir; não precisa fazer mais nada.",
+        "fr": "Ce dépôt n'est pas encore complet (confirmations du réseau ou minimum de dépôt en "
+        "attente). Il sera crédité dès qu'il le sera ; vous n'avez rien d'autre à faire.",
+        "de": "Diese Einzahlung ist noch nicht abgeschlossen (Netzwerkbestätigungen oder "
+        "Mindestbetrag stehen aus). Sie wird gutgeschrieben, sobald sie es ist; Sie müssen "
+        "nichts weiter tun.",
+        "it": "Questo deposito non è ancora completo (mancano conferme di rete o il minimo). Sarà "
+        "accreditato appena lo sarà; non devi fare altro.",
+        "pl": "Ta wpłata nie jest jeszcze zakończona (brakuje potwierdzeń sieci lub minimalnej "
+        "kwoty). Zostanie zaksięgowana, gdy to nastąpi; nie musisz nic więcej robić.",
+        "ar": "لم يكتمل هذا الإيداع بعد (بانتظار تأكيدات الشبكة أو بلوغ الحد الأدنى). سيُضاف إلى "
+        "حسابك فور اكتماله، ولا حاجة إلى أي إجراء آخر.",
+    },
+    "claim_refused": {
+        "en": "This deposit cannot be recovered: {reason}", "zh-Hans": "这笔充值无法找回：{reason}",
+        "zh-Hant": "這筆儲值無法找回：{reason}", "ru": "Этот депозит вернуть невозможно: {reason}",
+        "uk": "Цей депозит повернути неможливо: {reason}",
+        "vi": "Khoản nạp này không thể khôi phục: {reason}",
+        "id": "Deposit ini tidak dapat dipulihkan: {reason}",
+        "tr": "Bu yatırma kurtarılamıyor: {reason}",
+        "es": "Este depósito no se puede recuperar: {reason}",
+        "pt-BR": "Este depósito não pode ser recuperado: {reason}",
+        "fr": "Ce dépôt ne peut pas être récupéré : {reason}",
+        "de": "Diese Einzahlung kann nicht wiederhergestellt werden: {reason}",
+        "it": "Questo deposito non può essere recuperato: {reason}",
+        "pl": "Tej wpłaty nie da się odzyskać: {reason}",
+        "ar": "لا يمكن استرداد هذا الإيداع: {reason}",
+    },
+    "claim_rejected": {
+        "en": "After review, this claim was declined. Our team explained why in your support "
+        "conversation.",
+        "zh-Hans": "经审核，此申请已被驳回，原因已在您的客服会话中说明。",
+        "zh-Hant": "經審核，此申請已被駁回，原因已在您的客服對話中說明。",
+        "ru": "После проверки заявка отклонена. Причину мы объяснили в вашем обращении в "
+        "поддержку.",
+        "uk": "Після перевірки заявку відхилено. Причину ми пояснили у вашому зверненні до "
+        "підтримки.",
+        "vi": "Sau khi xem xét, yêu cầu này đã bị từ chối. Lý do đã được giải thích trong cuộc "
+        "trò chuyện hỗ trợ của bạn.",
+        "id": "Setelah ditinjau, klaim ini ditolak. Tim kami sudah menjelaskan alasannya di "
+        "percakapan dukungan Anda.",
+        "tr": "İnceleme sonucunda bu talep reddedildi. Nedenini destek görüşmenizde açıkladık.",
+        "es": "Tras la revisión, esta solicitud fue rechazada. Te explicamos el motivo en tu "
+        "conversación con soporte.",
+        "pt-BR": "Após a análise, esta solicitação foi recusada. Explicamos o motivo na sua "
+        "conversa com o suporte.",
+        "fr": "Après examen, cette demande a été refusée. Nous vous avons expliqué pourquoi dans "
+        "votre conversation avec le support.",
+        "de": "Nach Prüfung wurde dieser Antrag abgelehnt. Den Grund haben wir Ihnen in Ihrer "
+        "Support-Konversation erklärt.",
+        "it": "Dopo la revisione, questa richiesta è stata respinta. Ti abbiamo spiegato il "
+        "motivo nella conversazione con l'assistenza.",
+        "pl": "Po weryfikacji zgłoszenie odrzucono. Powód wyjaśniliśmy w Twojej rozmowie z pomocą "
+        "techniczną.",
+        "ar": "بعد المراجعة، رُفض هذا الطلب، وقد شرحنا السبب في محادثتك مع الدعم.",
+    },
+    "claim_nothing": {
+        "en": "This deposit has already been credited; check your account's deposit history.",
+        "zh-Hans": "这笔充值已经入账，请查看账户的充值记录。",
+        "zh-Hant": "這筆儲值已經入帳，請查看帳戶的儲值紀錄。",
+        "ru": "Этот депозит уже зачислен: проверьте историю депозитов в аккаунте.",
+        "uk": "Цей депозит уже зараховано: перевірте історію депозитів в акаунті.",
+        "vi": "Khoản nạp này đã được ghi có; hãy kiểm tra lịch sử nạp tiền trong tài khoản.",
+        "id": "Deposit ini sudah masuk; periksa riwayat deposit di akun Anda.",
+        "tr": "Bu yatırma zaten hesaba geçti; hesabınızın yatırma geçmişine bakın.",
+        "es": "Este depósito ya se abonó; revisa el historial de depósitos de tu cuenta.",
+        "pt-BR": "Este depósito já foi creditado; confira o histórico de depósitos da sua conta.",
+        "fr": "Ce dépôt a déjà été crédité ; consultez l'historique des dépôts de votre compte.",
+        "de": "Diese Einzahlung wurde bereits gutgeschrieben; sehen Sie im Einzahlungsverlauf "
+        "Ihres Kontos nach.",
+        "it": "Questo deposito è già stato accreditato; controlla la cronologia dei depositi del "
+        "tuo account.",
+        "pl": "Ta wpłata została już zaksięgowana; sprawdź historię wpłat na koncie.",
+        "ar": "أُضيف هذا الإيداع إلى حسابك مسبقًا؛ راجع سجل الإيداعات في حسابك.",
+    },
+    "claim_error_tx": {
+        "en": "This does not look like a transaction hash: copy it from your wallet or block "
+        "explorer.",
+        "zh-Hans": "这不像是交易哈希，请从钱包或区块浏览器中复制。",
+        "zh-Hant": "這不像是交易雜湊，請從錢包或區塊瀏覽器中複製。",
+        "ru": "Это не похоже на хеш транзакции: скопируйте его из кошелька или обозревателя "
+        "блоков.",
+        "uk": "Це не схоже на хеш транзакції: скопіюйте його з гаманця або оглядача блоків.",
+        "vi": "Đây không phải là mã giao dịch hợp lệ: hãy sao chép từ ví hoặc trình khám phá khối.",
+        "id": "Ini bukan hash transaksi: salin dari dompet atau block explorer Anda.",
+        "tr": "Bu bir işlem hash'ine benzemiyor: cüzdanınızdan veya blok gezgininden kopyalayın.",
+        "es": "Esto no parece un hash de transacción: cópialo de tu monedero o del explorador de "
+        "bloques.",
+        "pt-BR": "Isso não parece um hash de transação: copie-o da sua carteira ou do explorador "
+        "de blocos.",
+        "fr": "Ceci ne ressemble pas à un hash de transaction : copiez-le depuis votre "
+        "portefeuille ou un explorateur de blocs.",
+        "de": "Das sieht nicht wie ein Transaktions-Hash aus: Kopieren Sie ihn aus Ihrer Wallet "
+        "oder einem Block-Explorer.",
+        "it": "Questo non sembra un hash di transazione: copialo dal tuo wallet o da un block "
+        "explorer.",
+        "pl": "To nie wygląda na hash transakcji: skopiuj go z portfela lub eksploratora bloków.",
+        "ar": "لا يبدو هذا معرّف معاملة: انسخه من محفظتك أو من مستكشف الكتل.",
+    },
+    "claim_error_tx_not_found": {
+        "en": "We found no such transaction on this network. Check the hash and the network.",
+        "zh-Hans": "在该网络上找不到这笔交易，请核对交易哈希和网络。",
+        "zh-Hant": "在該網路上找不到這筆交易，請核對交易雜湊和網路。",
+        "ru": "В этой сети такой транзакции нет. Проверьте хеш и сеть.",
+        "uk": "У цій мережі такої транзакції немає. Перевірте хеш і мережу.",
+        "vi": "Không tìm thấy giao dịch này trên mạng đã chọn. Hãy kiểm tra lại mã giao dịch và "
+        "mạng.",
+        "id": "Transaksi ini tidak ditemukan di jaringan tersebut. Periksa hash dan jaringannya.",
+        "tr": "Bu ağda böyle bir işlem bulamadık. Hash'i ve ağı kontrol edin.",
+        "es": "No encontramos esa transacción en esta red. Revisa el hash y la red.",
+        "pt-BR": "Não encontramos essa transação nesta rede. Confira o hash e a rede.",
+        "fr": "Aucune transaction de ce type sur ce réseau. Vérifiez le hash et le réseau.",
+        "de": "Diese Transaktion gibt es in diesem Netzwerk nicht. Prüfen Sie Hash und Netzwerk.",
+        "it": "Non troviamo questa transazione su questa rete. Controlla l'hash e la rete.",
+        "pl": "Nie znaleźliśmy takiej transakcji w tej sieci. Sprawdź hash i sieć.",
+        "ar": "لم نعثر على هذه المعاملة في هذه الشبكة. تحقّق من المعرّف والشبكة.",
+    },
+    "claim_error_asset": {
+        "en": "Enter the asset you sent, for example USDT.",
+        "zh-Hans": "请填写您转出的币种，例如 USDT。",
+        "zh-Hant": "請填寫您轉出的幣種，例如 USDT。",
+        "ru": "Укажите отправленный актив, например USDT.",
+        "uk": "Вкажіть надісланий актив, наприклад USDT.",
+        "vi": "Hãy nhập tài sản bạn đã gửi, ví dụ USDT.",
+        "id": "Masukkan aset yang Anda kirim, misalnya USDT.",
+        "tr": "Gönderdiğiniz varlığı yazın, örneğin USDT.",
+        "es": "Indica el activo que enviaste, por ejemplo USDT.",
+        "pt-BR": "Informe o ativo enviado, por exemplo USDT.",
+        "fr": "Indiquez l'actif envoyé, par exemple USDT.",
+        "de": "Geben Sie den gesendeten Vermögenswert an, zum Beispiel USDT.",
+        "it": "Indica l'asset inviato, per esempio USDT.", "pl": "Podaj wysłane aktywo, np. USDT.",
+        "ar": "أدخل الأصل الذي أرسلته، مثل USDT.",
+    },
+    "claim_error_network": {
+        "en": "Choose the network the deposit was sent on.", "zh-Hans": "请选择转账所用的网络。",
+        "zh-Hant": "請選擇轉帳所用的網路。",
+        "ru": "Выберите сеть, в которой был отправлен депозит.",
+        "uk": "Виберіть мережу, в якій надіслано депозит.",
+        "vi": "Hãy chọn mạng đã dùng để gửi khoản nạp.",
+        "id": "Pilih jaringan yang dipakai untuk mengirim deposit.",
+        "tr": "Yatırmanın gönderildiği ağı seçin.",
+        "es": "Elige la red por la que se envió el depósito.",
+        "pt-BR": "Escolha a rede pela qual o depósito foi enviado.",
+        "fr": "Choisissez le réseau utilisé pour le dépôt.",
+        "de": "Wählen Sie das Netzwerk, über das die Einzahlung gesendet wurde.",
+        "it": "Scegli la rete su cui è stato inviato il deposito.",
+        "pl": "Wybierz sieć, w której wysłano wpłatę.",
+        "ar": "اختر الشبكة التي أُرسل عبرها الإيداع.",
+    },
+    "claim_error_amount": {
+        "en": "Enter the amount sent as a number greater than zero, for example 250 or 0.5.",
+        "zh-Hans": "请以大于零的数字填写转账数量，例如 250 或 0.5。",
+        "zh-Hant": "請以大於零的數字填寫轉帳數量，例如 250 或 0.5。",
+        "ru": "Укажите сумму числом больше нуля, например 250 или 0.5.",
+        "uk": "Вкажіть суму числом, більшим за нуль, наприклад 250 або 0.5.",
+        "vi": "Hãy nhập số lượng đã gửi là một số lớn hơn 0, ví dụ 250 hoặc 0.5.",
+        "id": "Masukkan jumlah yang dikirim berupa angka lebih dari nol, misalnya 250 atau 0.5.",
+        "tr": "Gönderilen tutarı sıfırdan büyük bir sayı olarak yazın, örneğin 250 veya 0.5.",
+        "es": "Indica el importe como un número mayor que cero, por ejemplo 250 o 0.5.",
+        "pt-BR": "Informe o valor como um número maior que zero, por exemplo 250 ou 0.5.",
+        "fr": "Indiquez le montant sous forme de nombre supérieur à zéro, par exemple 250 ou 0.5.",
+        "de": "Geben Sie den Betrag als Zahl größer als null an, zum Beispiel 250 oder 0.5.",
+        "it": "Indica l'importo come numero maggiore di zero, per esempio 250 o 0.5.",
+        "pl": "Podaj kwotę jako liczbę większą od zera, np. 250 lub 0.5.",
+        "ar": "أدخل المبلغ رقمًا أكبر من الصفر، مثل 250 أو 0.5.",
+    },
+    "claim_error_source": {
+        "en": "This is not a valid address on the chosen network: check the address you sent from.",
+        "zh-Hans": "这不是所选网络上的有效地址，请核对转出地址。",
+        "zh-Hant": "這不是所選網路上的有效地址，請核對轉出地址。",
+        "ru": "Это не действительный адрес в выбранной сети: проверьте адрес отправителя.",
+        "uk": "Це не дійсна адреса у вибраній мережі: перевірте адресу відправника.",
+        "vi": "Đây không phải là địa chỉ hợp lệ trên mạng đã chọn: hãy kiểm tra địa chỉ bạn đã "
+        "gửi đi.",
+        "id": "Ini bukan alamat yang valid di jaringan yang dipilih: periksa alamat pengirim.",
+        "tr": "Bu, seçilen ağda geçerli bir adres değil: gönderen adresi kontrol edin.",
+        "es": "No es una dirección válida en la red elegida: revisa la dirección desde la que "
+        "enviaste.",
+        "pt-BR": "Não é um endereço válido na rede escolhida: confira o endereço de onde você "
+        "enviou.",
+        "fr": "Ce n'est pas une adresse valide sur le réseau choisi : vérifiez l'adresse d'envoi.",
+        "de": "Das ist keine gültige Adresse im gewählten Netzwerk: Prüfen Sie die "
+        "Absenderadresse.",
+        "it": "Non è un indirizzo valido sulla rete scelta: controlla l'indirizzo da cui hai "
+        "inviato.",
+        "pl": "To nie jest prawidłowy adres w wybranej sieci: sprawdź adres nadawcy.",
+        "ar": "هذا ليس عنوانًا صالحًا على الشبكة المختارة: تحقّق من العنوان الذي أرسلت منه.",
+    },
+    "claim_error_note": {
+        "en": "The note is too long (at most 2,000 characters).",
+        "zh-Hans": "补充说明过长（最多 2000 个字符）。",
+        "zh-Hant": "補充說明過長（最多 2000 個字元）。",
+        "ru": "Слишком длинный комментарий (не более 2000 символов).",
+        "uk": "Занадто довгий коментар (не більше 2000 символів).",
+        "vi": "Ghi chú quá dài (tối đa 2.000 ký tự).",
+        "id": "Catatan terlalu panjang (maksimal 2.000 karakter).",
+        "tr": "Not çok uzun (en fazla 2.000 karakter).",
+        "es": "La nota es demasiado larga (máximo 2.000 caracteres).",
+        "pt-BR": "A observação é longa demais (no máximo 2.000 caracteres).",
+        "fr": "La note est trop longue (2 000 caractères au maximum).",
+        "de": "Der Hinweis ist zu lang (höchstens 2.000 Zeichen).",
+        "it": "La nota è troppo lunga (massimo 2.000 caratteri).",
+        "pl": "Notatka jest za długa (maksymalnie 2000 znaków).",
+        "ar": "الملاحظة طويلة جدًا (2000 حرف كحد أقصى).",
+    },
+    "claim_error_account": {
+        "en": "Only accounts signed in at the exchange can claim a deposit. Please sign in again.",
+        "zh-Hans": "只有在交易所登录的账户才能申请找回充值，请重新登录。",
+        "zh-Hant": "只有在交易所登入的帳戶才能申請找回儲值，請重新登入。",
+        "ru": "Подать заявку можно только из аккаунта, вошедшего через биржу. Войдите снова.",
+        "uk": "Подати заявку можна лише з акаунта, що увійшов через біржу. Увійдіть знову.",
+        "vi": "Chỉ tài khoản đã đăng nhập qua sàn mới có thể yêu cầu khôi phục. Vui lòng đăng "
+        "nhập lại.",
+        "id": "Hanya akun yang masuk melalui bursa yang dapat mengajukan klaim. Silakan masuk "
+        "kembali.",
+        "tr": "Yalnızca borsa üzerinden giriş yapmış hesaplar talepte bulunabilir. Lütfen tekrar "
+        "giriş yapın.",
+        "es": "Solo las cuentas que iniciaron sesión en el exchange pueden reclamar un depósito. "
+        "Vuelve a iniciar sesión.",
+        "pt-BR": "Só contas conectadas pela corretora podem solicitar um depósito. Entre "
+        "novamente.",
+        "fr": "Seuls les comptes connectés via la plateforme peuvent réclamer un dépôt. "
+        "Reconnectez-vous.",
+        "de": "Nur über die Börse angemeldete Konten können eine Einzahlung beantragen. Bitte "
+        "melden Sie sich erneut an.",
+        "it": "Solo gli account collegati tramite l'exchange possono richiedere un deposito. "
+        "Accedi di nuovo.",
+        "pl": "Wpłatę mogą zgłosić tylko konta zalogowane przez giełdę. Zaloguj się ponownie.",
+        "ar": "لا يمكن طلب استرداد إيداع إلا من حساب مسجَّل الدخول عبر المنصة. يُرجى تسجيل الدخول "
+        "مجددًا.",
+    },
+    "claim_error_unavailable": {
+        "en": "We could not file your claim just now. Please try again in a few minutes; nothing "
+        "was recorded.",
+        "zh-Hans": "暂时无法提交您的申请，请几分钟后重试；本次未记录任何内容。",
+        "zh-Hant": "暫時無法提交您的申請，請幾分鐘後重試；本次未記錄任何內容。",
+        "ru": "Сейчас не удалось подать заявку. Попробуйте через несколько минут; ничего не "
+        "сохранено.",
+        "uk": "Зараз не вдалося подати заявку. Спробуйте за кілька хвилин; нічого не збережено.",
+        "vi": "Hiện chưa thể gửi yêu cầu của bạn. Vui lòng thử lại sau vài phút; chưa có gì được "
+        "ghi nhận.",
+        "id": "Klaim Anda belum bisa diajukan saat ini. Coba lagi beberapa menit lagi; belum ada "
+        "yang tercatat.",
+        "tr": "Talebiniz şu anda gönderilemedi. Birkaç dakika sonra tekrar deneyin; hiçbir şey "
+        "kaydedilmedi.",
+        "es": "No pudimos registrar tu solicitud ahora. Inténtalo de nuevo en unos minutos; no se "
+        "guardó nada.",
+        "pt-BR": "Não conseguimos registrar sua solicitação agora. Tente de novo em alguns "
+        "minutos; nada foi salvo.",
+        "fr": "Impossible d'enregistrer votre demande pour le moment. Réessayez dans quelques "
+        "minutes ; rien n'a été enregistré.",
+        "de": "Ihr Antrag konnte gerade nicht gestellt werden. Bitte versuchen Sie es in ein paar "
+        "Minuten erneut; nichts wurde gespeichert.",
+        "it": "Non è stato possibile registrare la richiesta. Riprova tra qualche minuto; non è "
+        "stato salvato nulla.",
+        "pl": "Nie udało się teraz złożyć zgłoszenia. Spróbuj za kilka minut; nic nie zostało "
+        "zapisane.",
+        "ar": "تعذّر تقديم طلبك الآن. يُرجى المحاولة بعد بضع دقائق؛ لم يُسجَّل أي شيء.",
+    },
+    "claim_error_already_paid": {
+        "en": "This deposit has already been paid back to an account, so it cannot be paid again.",
+        "zh-Hans": "这笔充值已退回至某个账户，无法再次支付。",
+        "zh-Hant": "這筆儲值已退回至某個帳戶，無法再次支付。",
+        "ru": "Этот депозит уже возвращён на один из аккаунтов и не может быть выплачен повторно.",
+        "uk": "Цей депозит уже повернено на один з акаунтів і не може бути виплачений повторно.",
+        "vi": "Khoản nạp này đã được hoàn vào một tài khoản nên không thể hoàn lại lần nữa.",
+        "id": "Deposit ini sudah dikembalikan ke sebuah akun, jadi tidak dapat dibayarkan lagi.",
+        "tr": "Bu yatırma zaten bir hesaba iade edildi, tekrar ödenemez.",
+        "es": "Este depósito ya se devolvió a una cuenta, así que no se puede pagar de nuevo.",
+        "pt-BR": "Este depósito já foi devolvido a uma conta, então não pode ser pago de novo.",
+        "fr": "Ce dépôt a déjà été restitué à un compte : il ne peut pas l'être une seconde fois.",
+        "de": "Diese Einzahlung wurde bereits einem Konto erstattet und kann nicht erneut "
+        "ausgezahlt werden.",
+        "it": "Questo deposito è già stato restituito a un account, quindi non può essere pagato "
+        "di nuovo.",
+        "pl": "Ta wpłata została już zwrócona na jedno z kont, więc nie można jej wypłacić "
+        "ponownie.",
+        "ar": "أُعيد هذا الإيداع بالفعل إلى أحد الحسابات، لذا لا يمكن دفعه مرة أخرى.",
+    },
 }  # fmt: skip
 
 
