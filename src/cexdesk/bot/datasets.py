@@ -4,7 +4,7 @@ Two layouts are understood, those of the public sets under ``shared/datasets``:
 
 * CSV (BANKING77): ``train.csv`` and ``test.csv``, optionally ``validation.csv``, with
   the columns ``text`` and ``category``, plus ``language`` when the set is multilingual
-  (cexdesk's own set);
+  (cexdesk's own set), where out-of-scope examples have the category ``oos``;
 * CLINC150: ``data_full.json`` with ``train``/``val``/``test`` lists of ``[text,
   intent]`` and their out-of-scope counterparts ``oos_train``/``oos_val``/``oos_test``,
   whose examples get the label ``oos``.
