@@ -95,6 +95,7 @@ async def test_a_faq_is_answered_with_the_article_linked_in_the_customers_langua
         answer = await bot_says(conversation, desk)
     url = f"/help/{lang}/articles/trading-fees"
     assert article["title"] in answer["body"] and url in answer["body"]
+    assert answer["buttons"] == ["solved"]  # a real answer: the widget offers "solved"
     assert answer["body"].startswith(
         bot_text("article_intro", lang, title=article["title"], url=url)
     )
@@ -124,8 +125,10 @@ async def test_a_deposit_without_its_memo_is_recognised_and_a_claim_offered(
         await conversation.say(f"I sent {scenario.transfer.asset} without the memo, it is lost")
         asked = await bot_says(conversation, desk)
         assert asked["body"] == bot_text("ask_tx_hash", "en")
+        assert asked["buttons"] == []  # a question back is no answer yet
         await conversation.say(scenario.transfer.tx_hash)
         answer = await bot_says(conversation, desk)
+    assert answer["buttons"] == ["solved"]
     transfer = scenario.transfer
     claim_url = "/help/en/recovery/claim?" + urlencode(
         {"tx": transfer.tx_hash, "asset": transfer.asset, "network": transfer.chain,
@@ -342,3 +345,15 @@ async def test_a_failing_bot_hands_the_conversation_to_people_and_keeps_the_mess
     assert f"Customer: here it is: {tx_hash}" in note
     await desk.settle()
     assert "first_reply" in await clocks(ctx, ack["ticket_id"])
+
+
+async def test_the_solved_button_follows_answers_not_i_did_not_understand(
+    desk: Desk, base_url: str, kb: None
+) -> None:
+    dora = await desk.customer("dora", lang="en")
+    async with chat(base_url, dora.token) as conversation:
+        await conversation.receive()
+        await conversation.say("zzqx vlorp brindle")
+        unsure = await bot_says(conversation, desk)
+    assert unsure["body"].startswith(bot_text("unknown", "en"))
+    assert unsure["buttons"] == []

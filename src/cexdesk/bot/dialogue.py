@@ -78,6 +78,9 @@ HANDOFF = "handoff"
 SOLVED = "solved"
 SILENT = "silent"
 
+# The replies after which the customer may say "yes, solved" (the widget's button).
+SOLVABLE_KINDS = frozenset({ARTICLE, ACCOUNT})
+
 # Handoff reasons.
 REASON_BUTTON = "button"
 REASON_ASKED = "asked"

@@ -26,8 +26,10 @@ Server → client:
 * ``{"type": "hello", "customer_id", "ticket_id", "last_message_id"}`` on connect:
   the open chat conversation (or null) and its newest public message id.
 * ``{"type": "message", "id", "ticket_id", "author_type", "body", "created_at",
-  "client_id"}``: a public message, agent/bot/system replies and the customer's own
-  (with the ``client_id`` it was sent with, for the other tabs); never internal notes.
+  "client_id", "buttons"}``: a public message, agent/bot/system replies and the customer's
+  own (with the ``client_id`` it was sent with, for the other tabs); never internal notes.
+  ``buttons``: the bot's buttons to show after it, ``["solved"]`` after a real answer
+  (``bot.dialogue.SOLVABLE_KINDS``), else empty.
 * ``{"type": "agent_joined" | "agent_left", "ticket_id", "agent_name"}``,
   ``{"type": "typing", "ticket_id"}`` (an agent is typing), ``{"type": "notice",
   "ticket_id", "reason": "no_agent", "text", "first_reply_seconds"}``.
@@ -53,7 +55,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from cexdesk.app import AppContext
+from cexdesk.bot import dialogue
 from cexdesk.bot import flows as bot_flows
+from cexdesk.bot.models import BotTurn
 from cexdesk.channels import inbound
 from cexdesk.channels.chat import CHANNEL, parse
 from cexdesk.channels.chat.handlers import topic
@@ -173,7 +177,9 @@ class Connection:
                 rows = (
                     await session.execute(
                         select(Message.id, Message.ticket_id, Message.author_type,
-                               Message.body, Message.created_at, Message.external_id)
+                               Message.body, Message.created_at, Message.external_id,
+                               BotTurn.answer_kind)
+                        .outerjoin(BotTurn, BotTurn.reply_message_id == Message.id)
                         .where(Message.ticket_id.in_(self._conversations()),
                                Message.internal.is_(False), wanted)
                         .order_by(Message.id)
@@ -196,9 +202,12 @@ class Connection:
         client_id = None
         if row.author_type == "customer" and (row.external_id or "").startswith(prefix):
             client_id = row.external_id[len(prefix) :]
+        # The bot's buttons after this message: "solved" only after a real answer.
+        buttons = ["solved"] if row.answer_kind in dialogue.SOLVABLE_KINDS else []
         return {"type": "message", "id": row.id, "ticket_id": row.ticket_id,
                 "author_type": row.author_type, "body": row.body,
-                "created_at": row.created_at.isoformat(), "client_id": client_id}  # fmt: skip
+                "created_at": row.created_at.isoformat(), "client_id": client_id,
+                "buttons": buttons}  # fmt: skip
 
     # -- client → server -------------------------------------------------------------
 

@@ -60,8 +60,9 @@
     }
     const item = line(mine ? "mine" : "theirs " + message.author_type, message.body);
     item.dataset.messageId = message.id;
-    // The bot answered: the customer may say it solved their question.
-    el("chat-solved").hidden = withPeople || message.author_type !== "bot";
+    // The bot answered (an article, their account): the customer may say it solved
+    // their question; not after a question back or "I'm not sure I understood".
+    el("chat-solved").hidden = withPeople || !(message.buttons || []).includes("solved");
     if (message.author_type === "agent") botDone();
     if (!mine) {
       status("");
