@@ -79,3 +79,15 @@ async def bot_says(conversation: Chat, desk: Desk, wait: float = 5) -> dict[str,
         frame = await conversation.receive(wait)
         if frame["type"] == "message" and frame["author_type"] == "bot":
             return frame
+
+
+async def turn_done(conversation: Chat) -> None:
+    """Wait until the socket has finished the bot's turn on the last message: a socket
+    handles its frames in order, so a ping is answered after that turn. Frames in
+    between are kept in ``conversation.skipped``."""
+    await conversation.send(type="ping")
+    while True:
+        frame = await conversation.receive()
+        if frame["type"] == "pong":
+            return
+        conversation.skipped.append(frame)

@@ -19,7 +19,7 @@ from cexdesk.exchange.values import ChainTransfer
 from cexdesk.routing.models import Offer
 from cexdesk.sla.models import SlaMetricInstance
 from cexdesk.tickets.models import Message, Ticket
-from tests.bot.conftest import bot_says
+from tests.bot.conftest import bot_says, turn_done
 from tests.channels.test_chat import chat
 from tests.personas import Desk
 from tests.web.test_console_pages import console_client
@@ -250,6 +250,7 @@ async def test_the_button_before_the_first_message_sends_it_to_people(
         await conversation.send(type="handoff")
         assert await conversation.receive() == {"type": "bot", "button": "human", "done": False}
         ack = await conversation.say("Hello, my USDT deposit has not arrived yet")
+        await turn_done(conversation)
     [held] = await sessions(ctx, ack["ticket_id"])
     assert (held.status, held.handoff_reason) == ("handed_off", "button")
 
@@ -339,6 +340,7 @@ async def test_a_failing_bot_hands_the_conversation_to_people_and_keeps_the_mess
         await bot_says(conversation, desk)
         second = await conversation.say(f"here it is: {tx_hash}")
         assert second["type"] == "ack"  # stored, whatever the bot did
+        await turn_done(conversation)
     [held] = await sessions(ctx, ack["ticket_id"])
     assert (held.status, held.handoff_reason) == ("handed_off", "bot_error")
     [note] = await notes(ctx, ack["ticket_id"])

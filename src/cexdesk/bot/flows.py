@@ -2,28 +2,47 @@
 conversation, hands it to people (routing, SLA clocks, a transcript note for the agent)
 and ends it as contained when the customer says it solved their question.
 
-Runs inside the transaction that stored the customer's message, so the ticket is held
-(or handed off) before routing and the SLA clocks see it: their handlers skip a ticket
-the bot fronted and react to ``BotHandedOff`` instead. Records events and audit
-entries; never commits.
+Two steps for a customer's message. ``take`` runs inside the transaction that stored it,
+so the ticket is held before routing and the SLA clocks see it: their handlers skip a
+ticket the bot fronted and react to ``BotHandedOff`` instead. ``answer`` runs after that
+commit: it reads the turn, asks the back office with no transaction open (at most
+``LOOKUP_TIMEOUT``; a back office that fails or does not answer in time makes the bot
+say it cannot check now and hand over), then stores the reply, the turn and any handoff
+in a short transaction of its own. A turn is answered once per message id; turns left
+unanswered by a crash are answered at start (``PendingTurns``). Buttons (``press``) need
+no back office and run in their caller's transaction. Records events and audit entries;
+only ``answer``, ``reply_to`` and ``PendingTurns`` open transactions.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cexdesk.bot import dialogue, lookups, runtime, service
-from cexdesk.bot.dialogue import ArticleRef, BotState, Facts, Handoff, Understanding
+from cexdesk.bot.dialogue import (
+    ArticleRef,
+    BotReply,
+    BotState,
+    Facts,
+    Handoff,
+    Lookup,
+    Understanding,
+)
 from cexdesk.bot.events import BotHandedOff, BotSessionEnded
 from cexdesk.bot.models import BotSession, BotTurn
+from cexdesk.bot.texts import bot_text
 from cexdesk.core import audit, outbox
+from cexdesk.core.db import Database
 from cexdesk.customers.models import Customer
 from cexdesk.exchange.protocol import ExchangeError
 from cexdesk.exchange.service import ExchangeNotConfigured, back_office
@@ -39,6 +58,11 @@ SEARCH_LIMIT = 3
 TRANSCRIPT_TURNS = 30
 SECURITY_CATEGORY = ("security", "suspected-compromise")
 AGENT_TOOK_OVER = "agent_took_over"
+REASON_UNAVAILABLE = "exchange_unavailable"
+# Seconds the back office has for one turn's lookups; ``services[LOOKUP_TIMEOUT_KEY]``
+# overrides it.
+LOOKUP_TIMEOUT = 8.0
+LOOKUP_TIMEOUT_KEY = "bot.lookup_timeout"
 
 
 def _now(session: AsyncSession) -> datetime:
@@ -73,32 +97,160 @@ async def ready(services: dict[str, Any], channel: str) -> None:
 # --- entry points -------------------------------------------------------------------
 
 
-async def after_customer_message(
-    session: AsyncSession,
+async def take(
+    session: AsyncSession, services: dict[str, Any], ticket_id: int, message_id: int
+) -> bool:
+    """In the transaction that stores a customer's message: the bot keeps (or now takes)
+    the conversation, so routing never sees it unheld. True when the message is owed a
+    turn: ``answer`` it after the commit."""
+    if not _settings(services).bot_channels:
+        return False  # the bot fronts no channel: not a query more on the message's path
+    ticket = await ticket_service.get_ticket(session, ticket_id, for_update=True)
+    if ticket is None or not fronts(services, ticket.channel):
+        return False
+    message = await session.get(Message, message_id)
+    if message is None or message.author_type != "customer":
+        return False
+    return await _holding(session, ticket, message_id) is not None
+
+
+@dataclass(frozen=True)
+class Answered:
+    turn_id: int
+    reply_message_id: int | None  # the bot's public reply, if it wrote one
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    session_id: int
+    understanding: Understanding
+    needed: tuple[Lookup, ...]
+    uid: str | None
+    now: datetime
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    needed: tuple[Lookup, ...]
+    facts: Facts | None  # None: the back office failed or did not answer in time
+
+
+async def answer(
+    db: Database,
     services: dict[str, Any],
     ticket_id: int,
     message_id: int,
     *,
     wants_human: bool = False,
-) -> BotTurn | None:
-    """Answer a customer's message if the bot holds (or now takes) the conversation.
+) -> Answered | None:
+    """The bot's turn on a stored customer message, after that message's commit.
 
-    ``wants_human``: the customer pressed "talk to a human" before writing; the bot
-    takes the conversation only to hand it over with the transcript.
+    Reads the turn (a read session), asks the back office with no transaction open,
+    then writes in a short transaction. None when there is nothing to do: the message
+    was answered already (idempotent by message id), the bot no longer holds the
+    conversation, or it is not a customer's. ``wants_human``: the customer pressed
+    "talk to a human" before writing; the turn only hands the conversation over.
     """
-    if not _settings(services).bot_channels:
-        return None  # the bot fronts no channel: not a query more on the message's path
-    ticket = await ticket_service.get_ticket(session, ticket_id, for_update=True)
-    if ticket is None or not fronts(services, ticket.channel):
-        return None
-    bot_session = await _holding(session, ticket, message_id)
-    if bot_session is None:
-        return None
-    message = await session.get(Message, message_id)
-    if message is None or message.author_type != "customer":
-        return None
+    started = time.perf_counter()
     button = dialogue.BUTTON_HUMAN if wants_human else None
-    return await _turn(session, services, bot_session, ticket, message, button)
+    model = await runtime.intent_model(services)
+    async with db.reading() as session:
+        prepared = await _prepare(session, services, model, ticket_id, message_id, button)
+    if prepared is None:
+        return None
+    fetched = await _fetch(db, services, prepared)
+    async with db.transaction() as session:
+        ticket = await ticket_service.get_ticket(session, ticket_id, for_update=True)
+        bot_session = await service.active_session(session, ticket_id, for_update=True)
+        if ticket is None or bot_session is None or bot_session.id != prepared.session_id:
+            return None
+        if ticket.assignee_id is not None:
+            await agent_took_over(session, ticket.id)
+            return None
+        message = await session.get(Message, message_id)
+        if message is None or await _answered(session, ticket_id, message_id):
+            return None
+        turn = await _turn(
+            session, services, bot_session, ticket, message, button,
+            understanding=prepared.understanding, fetched=fetched, started=started,
+        )  # fmt: skip
+        answered = Answered(turn.id, turn.reply_message_id)
+    return answered
+
+
+async def reply_to(
+    db: Database,
+    services: dict[str, Any],
+    ticket_id: int,
+    message_id: int,
+    *,
+    wants_human: bool = False,
+) -> Answered | None:
+    """``answer``; a bot failing on the turn hands the conversation to people."""
+    try:
+        return await answer(db, services, ticket_id, message_id, wants_human=wants_human)
+    except Exception:
+        log.exception("bot failed on ticket %s", ticket_id)
+        async with db.transaction() as session:
+            await give_up(session, ticket_id)
+        return None
+
+
+async def pending(db: Database) -> list[tuple[int, int]]:
+    """(ticket id, message id) of the customer messages the bot holds and has not
+    answered (a crash between a message's commit and its turn), oldest first."""
+    async with db.reading() as session:
+        held = list(
+            (
+                await session.execute(
+                    select(BotSession.ticket_id).where(BotSession.status == "active")
+                )
+            ).scalars()
+        )
+        found: list[tuple[int, int]] = []
+        for ticket_id in held:
+            last = await _last_answered(session, ticket_id)
+            rows = await session.execute(
+                select(Message.id)
+                .where(
+                    Message.ticket_id == ticket_id,
+                    Message.author_type == "customer",
+                    Message.internal.is_(False),
+                    Message.id > last,
+                )
+                .order_by(Message.id)
+            )
+            found.extend((ticket_id, message_id) for message_id in rows.scalars())
+    return sorted(found, key=lambda pair: pair[1])
+
+
+class PendingTurns:
+    """At start: answers the turns a crash left owed (``pending``), one at a time; a
+    listener (``channels.chat.listeners``)."""
+
+    def __init__(self, db: Database, services: dict[str, Any]) -> None:
+        self.db = db
+        self.services = services
+        self.task: asyncio.Task[int] | None = None
+
+    async def start(self) -> None:
+        self.task = asyncio.create_task(self.run(), name="bot-pending-turns")
+
+    async def run(self) -> int:
+        """Answers every pending turn; how many were answered."""
+        done = 0
+        for ticket_id, message_id in await pending(self.db):
+            if await reply_to(self.db, self.services, ticket_id, message_id) is not None:
+                done += 1
+        if done:
+            log.info("bot: answered %s turns left pending", done)
+        return done
+
+    async def stop(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.task
 
 
 async def press(
@@ -196,6 +348,100 @@ async def _holding(session: AsyncSession, ticket: Ticket, message_id: int) -> Bo
     return started
 
 
+async def _answered(session: AsyncSession, ticket_id: int, message_id: int) -> bool:
+    """Whether the bot answered this message, or a later one, on this ticket."""
+    return await _last_answered(session, ticket_id) >= message_id
+
+
+async def _last_answered(session: AsyncSession, ticket_id: int) -> int:
+    sessions = select(BotSession.id).where(BotSession.ticket_id == ticket_id)
+    last = await session.scalar(
+        select(func.max(BotTurn.message_id)).where(BotTurn.session_id.in_(sessions))
+    )
+    return int(last or 0)
+
+
+def _understand(
+    model: Any, ticket: Ticket, bot_session: BotSession, message: Message | None, button: str | None
+) -> Understanding:
+    language = ticket.language or bot_session.language
+    text = message.body if message is not None else ""
+    if message is not None and button is None:
+        return runtime.understand(model, text, language)
+    return Understanding(text=text, language=language, button=button)
+
+
+def _base_facts(services: dict[str, Any], language: str) -> Facts:
+    return Facts(
+        claim_url=article_url(services, language, "deposit-recovery-claim"),
+        sign_in_url=_url(services, "/help/signin"),
+    )
+
+
+async def _exchange_uid(session: AsyncSession, ticket: Ticket) -> str | None:
+    customer = await session.get(Customer, ticket.requester_id)
+    return customer.exchange_uid if customer is not None else None
+
+
+async def _prepare(
+    session: AsyncSession,
+    services: dict[str, Any],
+    model: Any,
+    ticket_id: int,
+    message_id: int,
+    button: str | None,
+) -> _Prepared | None:
+    """The turn read and what it needs from the back office (a read session)."""
+    ticket = await session.get(Ticket, ticket_id)
+    bot_session = await service.active_session(session, ticket_id)
+    message = await session.get(Message, message_id)
+    if ticket is None or bot_session is None or message is None:
+        return None
+    if message.author_type != "customer" or await _answered(session, ticket_id, message_id):
+        return None
+    understanding = _understand(model, ticket, bot_session, message, button)
+    uid = await _exchange_uid(session, ticket)
+    state = BotState.from_dict(bot_session.state)
+    needed = dialogue.lookups_needed(understanding, state, uid is not None) if uid else ()
+    return _Prepared(bot_session.id, understanding, needed, uid, _now(session))
+
+
+async def _fetch(db: Database, services: dict[str, Any], prepared: _Prepared) -> _Fetched:
+    """The lookups' answers from the back office, with no transaction open."""
+    if not prepared.needed or prepared.uid is None:
+        return _Fetched((), None)
+    base = _base_facts(services, prepared.understanding.language)
+    timeout = float(services.get(LOOKUP_TIMEOUT_KEY, LOOKUP_TIMEOUT))
+    try:
+        exchange = back_office(services)
+        async with asyncio.timeout(timeout):
+            facts = await lookups.gather(
+                db, exchange, prepared.uid, prepared.needed, prepared.now,
+                claim_url=base.claim_url, sign_in_url=base.sign_in_url,
+            )  # fmt: skip
+    except ExchangeNotConfigured as error:
+        # No back office at all: the bot answers from the knowledge base.
+        log.warning("bot: no exchange back office for lookups: %s", error)
+        return _Fetched(prepared.needed, base)
+    except (ExchangeError, TimeoutError, OSError) as error:
+        log.warning("bot: exchange lookups failed (%s): %r", prepared.needed, error)
+        return _Fetched(prepared.needed, None)
+    return _Fetched(prepared.needed, facts)
+
+
+def _unavailable(
+    reply: BotReply, state: BotState, understanding: Understanding
+) -> tuple[BotReply, BotState]:
+    """The back office could not be asked: the bot says so and people take over."""
+    intent = reply.intent or state.last_intent
+    handoff = Handoff(REASON_UNAVAILABLE, intent=intent, entities=state.entities)
+    text = bot_text("lookup_unavailable", understanding.language)
+    reply = BotReply(
+        dialogue.HANDOFF, text, intent=intent, confidence=reply.confidence, handoff=handoff
+    )
+    return reply, replace(state, handed_off=True, offered=(), waiting_for=None)
+
+
 async def _turn(
     session: AsyncSession,
     services: dict[str, Any],
@@ -203,36 +449,35 @@ async def _turn(
     ticket: Ticket,
     message: Message | None,
     button: str | None,
+    *,
+    understanding: Understanding | None = None,
+    fetched: _Fetched | None = None,
+    started: float | None = None,
 ) -> BotTurn:
-    started = time.perf_counter()
-    model = await runtime.intent_model(services)
+    """One turn, written in ``session``; the back office is never asked here: its
+    answers come in ``fetched`` (asked for with ``understanding`` and the state then).
+    A state changed since by another turn that needs other lookups gets no facts."""
+    started = time.perf_counter() if started is None else started
     state = BotState.from_dict(bot_session.state)
-    language = ticket.language or bot_session.language
+    if understanding is None:
+        model = await runtime.intent_model(services)
+        understanding = _understand(model, ticket, bot_session, message, button)
     text = message.body if message is not None else ""
-    if message is not None and button is None:
-        understanding = runtime.understand(model, text, language)
-    else:
-        understanding = Understanding(text=text, language=language, button=button)
-    customer = await session.get(Customer, ticket.requester_id)
-    uid = customer.exchange_uid if customer is not None else None
+    uid = await _exchange_uid(session, ticket)
     signed_in = uid is not None
     lang = understanding.language
-    facts = Facts(
-        claim_url=article_url(services, lang, "deposit-recovery-claim"),
-        sign_in_url=_url(services, "/help/signin"),
-    )
-    needed = dialogue.lookups_needed(understanding, state, signed_in)
-    if needed and uid is not None:
-        try:
-            facts = await lookups.gather(
-                session, back_office(services), uid, needed, _now(session),
-                claim_url=facts.claim_url, sign_in_url=facts.sign_in_url,
-            )  # fmt: skip
-        except (ExchangeError, ExchangeNotConfigured) as error:
-            # Without the account's facts the bot answers from the knowledge base.
-            log.warning("bot: exchange lookups failed for ticket %s: %s", ticket.id, error)
+    facts = _base_facts(services, lang)
+    needed = dialogue.lookups_needed(understanding, state, signed_in) if signed_in else ()
+    unavailable = False
+    if needed and fetched is not None and fetched.needed == needed:
+        if fetched.facts is None:
+            unavailable = True
+        else:
+            facts = fetched.facts
     articles = await _articles(session, services, understanding, state)
     reply, state = dialogue.respond(understanding, state, articles, facts, signed_in)
+    if unavailable and reply.handoff is None:
+        reply, state = _unavailable(reply, state, understanding)
 
     reply_message = None
     if reply.text:

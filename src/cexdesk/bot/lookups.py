@@ -6,6 +6,9 @@ that reached the exchange but was not credited is given to the recovery engine
 and whether it can be recovered, exactly as a claim filed later would be decided.
 Another user's deposit is never described: the customer learns only that a person will
 look at it.
+
+Runs outside any write transaction (the back office is a network round trip away): the
+one read of cexdesk's own tables, a claim already filed, takes a short read session.
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from cexdesk.bot.dialogue import (
     DepositFinding,
     Facts,
@@ -23,6 +24,7 @@ from cexdesk.bot.dialogue import (
     ProfileFinding,
     WithdrawalFinding,
 )
+from cexdesk.core.db import Database
 from cexdesk.exchange.chains import CHAINS
 from cexdesk.exchange.protocol import ExchangeBackOffice, UnknownUser
 from cexdesk.exchange.values import ChainTransfer, DepositStatus, WithdrawalStatus
@@ -44,7 +46,7 @@ def amount_text(amount: Decimal) -> str:
 
 
 async def gather(
-    session: AsyncSession,
+    db: Database,
     exchange: ExchangeBackOffice,
     exchange_uid: str,
     lookups: Sequence[Lookup],
@@ -58,7 +60,7 @@ async def gather(
     for lookup in lookups:
         if lookup.kind == "deposit" and lookup.tx_hash:
             deposit = await _deposit(
-                session, exchange, exchange_uid, lookup.tx_hash, lookup.chains, now, policy
+                db, exchange, exchange_uid, lookup.tx_hash, lookup.chains, now, policy
             )
         elif lookup.kind == "withdrawals":
             withdrawals = await _withdrawals(exchange, exchange_uid)
@@ -80,7 +82,7 @@ async def _find(
 
 
 async def _deposit(
-    session: AsyncSession,
+    db: Database,
     exchange: ExchangeBackOffice,
     exchange_uid: str,
     tx_hash: str,
@@ -122,9 +124,10 @@ async def _deposit(
             tx_hash, "confirming", asset=base.asset, amount=base.amount, network=base.network,
             confirmations=base.confirmations, required=base.required,
         )  # fmt: skip
-    claim = await recovery_service.claim_of(
-        session, exchange_uid, transfer.chain, transfer.tx_hash.lower(), transfer.index
-    )
+    async with db.reading() as session:
+        claim = await recovery_service.claim_of(
+            session, exchange_uid, transfer.chain, transfer.tx_hash.lower(), transfer.index
+        )
     if claim is not None:
         return DepositFinding(tx_hash, "claim_filed", asset=base.asset, amount=base.amount)
     price = await exchange.usd_price(transfer.asset)

@@ -862,6 +862,36 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ar": "جارٍ تحويلك إلى أحد موظفي فريق الدعم. سيتمكن من الاطلاع على محادثتنا، فلن "
         "تحتاج إلى تكرار ما ذكرته.",
     },
+    "lookup_unavailable": {
+        "en": "I can't check your account right now. I'm connecting you with a member of our "
+        "support team, who will see our conversation.",
+        "zh-Hans": "我现在无法查询您的账户。正在为您转接人工客服，客服可以看到我们之前的对话。",
+        "zh-Hant": "我現在無法查詢您的帳戶。正在為您轉接真人客服，客服人員可以看到我們先前的對話。",
+        "ru": "Сейчас я не могу проверить ваш аккаунт. Соединяю вас с сотрудником поддержки, "
+        "он увидит нашу переписку.",
+        "uk": "Зараз я не можу перевірити ваш акаунт. З'єдную вас зі співробітником підтримки, "
+        "він побачить наше листування.",
+        "vi": "Hiện tôi không thể kiểm tra tài khoản của bạn. Tôi đang kết nối bạn với nhân viên "
+        "hỗ trợ, họ sẽ xem được cuộc trò chuyện này.",
+        "id": "Saat ini saya tidak dapat memeriksa akun Anda. Saya sedang menghubungkan Anda "
+        "dengan petugas dukungan kami, yang dapat melihat percakapan ini.",
+        "tr": "Şu anda hesabınızı kontrol edemiyorum. Sizi yazışmamızı görebilecek bir destek "
+        "temsilcisine bağlıyorum.",
+        "es": "Ahora mismo no puedo consultar tu cuenta. Te estoy pasando con una persona de "
+        "nuestro equipo de soporte, que verá esta conversación.",
+        "pt-BR": "No momento não consigo consultar sua conta. Estou te transferindo para um "
+        "atendente da nossa equipe, que vai ver esta conversa.",
+        "fr": "Je ne peux pas consulter votre compte pour le moment. Je vous mets en relation "
+        "avec un conseiller de notre équipe, qui verra notre échange.",
+        "de": "Ich kann Ihr Konto gerade nicht prüfen. Ich verbinde Sie mit einem Mitarbeiter "
+        "unseres Support-Teams, der unseren Chat sieht.",
+        "it": "Al momento non riesco a controllare il tuo account. Ti sto mettendo in contatto "
+        "con un operatore del nostro team, che vedrà questa conversazione.",
+        "pl": "Nie mogę teraz sprawdzić Twojego konta. Łączę Cię z konsultantem naszego zespołu "
+        "wsparcia, który zobaczy tę rozmowę.",
+        "ar": "لا يمكنني التحقق من حسابك الآن. جارٍ تحويلك إلى أحد موظفي فريق الدعم، وسيتمكن "
+        "من الاطلاع على محادثتنا.",
+    },
     "handoff_security": {
         "en": "I'm bringing in our security team now; this is treated as urgent. Meanwhile: "
         "do not share any codes or passwords with anyone, change your password and reset 2FA "

@@ -24,9 +24,11 @@ def register() -> None:
 
 def listeners(context: Any) -> list[Any]:
     """Long-running pieces ``serve`` starts and stops: the socket is a route; when the bot
-    fronts the chat, its intent engine is made ready at start."""
+    fronts the chat, its intent engine is made ready at start, and the turns a crash left
+    unanswered are answered."""
     if CHANNEL not in context.settings.bot_channels:
         return []
+    from cexdesk.bot.flows import PendingTurns
     from cexdesk.bot.runtime import Warmup
 
-    return [Warmup(context.services)]
+    return [Warmup(context.services), PendingTurns(context.db, context.services)]

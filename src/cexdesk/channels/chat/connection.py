@@ -270,6 +270,7 @@ class Connection:
         source_key = f"{self.customer_id}:{client_id}"
         # The bot's engine, if still loading, is waited for before the writer is taken.
         await bot_flows.ready(self.context.services, CHANNEL)
+        owed = False
         try:
             async with self.context.db.transaction() as session:
                 if not self.identity_checked:
@@ -285,7 +286,7 @@ class Connection:
                     payload.status, payload.message_id, payload.ticket_id
                 )  # fmt: skip
                 if stored.new and status == "processed" and message_id and ticket_id:
-                    await self._bot(session, ticket_id, message_id)
+                    owed = await self._bot(session, ticket_id, message_id)
         except Exception:
             log.exception("chat message from customer %s not stored", self.customer_id)
             await self._error("not stored; send it again", client_id=client_id, retrying=False)
@@ -302,8 +303,12 @@ class Connection:
         )  # fmt: skip
         if stored.new:
             await self._announce(ticket_id, message_id)
+        if owed and ticket_id is not None:
+            await self._bot_reply(ticket_id, message_id)
 
-    async def _announce(self, ticket_id: int | None, message_id: int) -> None:
+    async def _announce(
+        self, ticket_id: int | None, message_id: int, author_type: str = "customer"
+    ) -> None:
         """Tell the customer's other sockets (tabs, devices) now, not after the runner.
 
         The runner's realtime handler still publishes the event for staff and for this
@@ -314,26 +319,37 @@ class Connection:
             await self.context.hub.publish(
                 topic(self.customer_id),
                 {"type": "ticket.message_added", "ticket_id": ticket_id,
-                 "message_id": message_id, "author_type": "customer", "internal": False},
+                 "message_id": message_id, "author_type": author_type, "internal": False},
             )  # fmt: skip
         except Exception:
             log.warning("announcing message %s to its customer failed", message_id, exc_info=True)
 
-    async def _bot(self, session: Any, ticket_id: int, message_id: int) -> None:
-        """The bot's answer, in the message's transaction: a failing bot never loses the
+    async def _bot(self, session: Any, ticket_id: int, message_id: int) -> bool:
+        """In the message's transaction the bot keeps or takes the conversation (routing
+        never sees it unheld); True when it owes an answer. A failing bot never loses the
         customer's message (the conversation then goes to people as usual)."""
         try:
             async with session.begin_nested():
-                await bot_flows.after_customer_message(
-                    session, self.context.services, ticket_id, message_id,
-                    wants_human=self.wants_human,
-                )  # fmt: skip
+                owed = await bot_flows.take(session, self.context.services, ticket_id, message_id)
         except Exception:
             log.exception("bot failed on ticket %s", ticket_id)
             async with session.begin_nested():
                 await bot_flows.give_up(session, ticket_id)
-            return
-        self.wants_human = False
+            return False
+        if not owed:
+            self.wants_human = False  # people have the conversation already
+        return owed
+
+    async def _bot_reply(self, ticket_id: int, message_id: int) -> None:
+        """The bot's turn after the message's commit, in this socket's task so replies
+        keep their order; its back-office lookups hold no transaction."""
+        wants_human, self.wants_human = self.wants_human, False
+        answered = await bot_flows.reply_to(
+            self.context.db, self.context.services, ticket_id, message_id,
+            wants_human=wants_human,
+        )  # fmt: skip
+        if answered is not None and answered.reply_message_id is not None:
+            await self._announce(ticket_id, answered.reply_message_id, author_type="bot")
 
     async def _ensure_identity(self, session: Any) -> None:
         """The customer's ``chat`` identity, so the inbound path finds them by it."""
