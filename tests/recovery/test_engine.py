@@ -8,9 +8,15 @@ from decimal import Decimal
 
 import pytest
 
+from cexdesk.bot.texts import LANGUAGES, bot_text, recovery_reason, texts_for
 from cexdesk.exchange.values import ChainTransfer
 from cexdesk.recovery.engine import (
+    BELOW_MINIMUM,
     DEFAULT_POLICY,
+    FEE_TAKES_ALL,
+    NOT_RECOVERABLE_CASE,
+    TOO_OLD,
+    UNDER_RECOVERY_MINIMUM,
     Claim,
     DepositFacts,
     Destination,
@@ -134,6 +140,7 @@ def test_an_old_memo_deposit_is_past_the_age_limit() -> None:
     decision = decide(MEMO_FACTS, claim_for("alice"), T0 + timedelta(days=91))
     assert decision.outcome is Outcome.NOT_RECOVERABLE
     assert decision.reasons == ("older than 90 days",)
+    assert (decision.reason_code, decision.reason_values) == ("too_old", (("days", "90"),))
 
 
 def test_above_the_threshold_two_people_approve() -> None:
@@ -146,7 +153,9 @@ def test_above_the_threshold_two_people_approve() -> None:
 
 def test_too_small_to_recover() -> None:
     facts = replace(MEMO_FACTS, usd_value=Decimal(8))
-    assert decide(facts, claim_for("alice"), NOW).outcome is Outcome.NOT_RECOVERABLE
+    decision = decide(facts, claim_for("alice"), NOW)
+    assert decision.outcome is Outcome.NOT_RECOVERABLE
+    assert decision.reason_code == "under_recovery_minimum"
 
 
 def test_without_a_claim_it_waits_for_one() -> None:
@@ -267,6 +276,7 @@ def test_contract_addresses_own_withdrawals_and_foreign_addresses_are_not_recove
     for case, facts in expected.items():
         decision = decide(facts, claim_for("alice", EVM_TX), NOW)
         assert (decision.case, decision.outcome) == (case, Outcome.NOT_RECOVERABLE)
+        assert decision.reason_code == case.value  # a stable code for the customer's texts
     assert "contact the receiving platform" in decide(own, None, NOW).reasons[0]
 
 
@@ -298,3 +308,16 @@ def test_a_token_without_a_price_is_valued_by_two_people() -> None:
     assert decision.outcome is Outcome.MANUAL_REVIEW
     assert decision.needs_second_approver and decision.fee == 0
     assert "no reference price: valued by hand, two approvers" in decision.reasons
+
+
+def test_every_not_recoverable_reason_code_has_its_text_in_the_15_languages() -> None:
+    """The codes decide() can give, each with a ``recovery.reason.<code>`` bot text."""
+    codes = {TOO_OLD, BELOW_MINIMUM, UNDER_RECOVERY_MINIMUM, FEE_TAKES_ALL, NOT_RECOVERABLE_CASE}
+    codes |= {"contract_address", "own_withdrawal_wrong_address", "not_an_exchange_address"}
+    for code in codes:
+        texts = texts_for(f"recovery.reason.{code}")
+        assert set(texts) == set(LANGUAGES), code
+    assert recovery_reason(TOO_OLD, "vi", "older than 90 days", {"days": "90"}) == bot_text(
+        "recovery.reason.too_old", "vi", days="90"
+    )
+    assert recovery_reason(None, "vi", "older than 90 days") == "older than 90 days"
