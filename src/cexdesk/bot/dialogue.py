@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from cexdesk.bot.entities import Entity
+from cexdesk.bot.smalltalk import THANKS
 from cexdesk.bot.texts import bot_text, recovery_reason
 
 # The intents of cexdesk's own set and what they lead to.
@@ -74,6 +75,7 @@ ASK_TX_HASH = "ask_tx_hash"
 ASK_SIGN_IN = "ask_sign_in"
 ACCOUNT = "account"
 UNKNOWN = "unknown"
+SMALL_TALK = "small_talk"  # a greeting or thanks answered in kind
 HANDOFF = "handoff"
 SOLVED = "solved"
 SILENT = "silent"
@@ -116,6 +118,7 @@ class Understanding:
     asks_for_human: bool = False
     security_emergency: bool = False
     button: str | None = None  # a button pressed instead of a message (BUTTONS)
+    small_talk: str | None = None  # "greeting" or "thanks" when the message is only that
 
     @property
     def top_intent(self) -> str | None:
@@ -300,6 +303,10 @@ def respond(
     if understanding.button == BUTTON_SOLVED:
         # Solved: the context is forgotten, so a later question starts afresh.
         return BotReply(SOLVED, bot_text("solved_thanks", language), contained=True), BotState()
+    if understanding.small_talk is not None:
+        # "Hi" or "thanks" alone asks nothing: answered in kind, not counted as unanswered.
+        key = "you_are_welcome" if understanding.small_talk == THANKS else "greeting"
+        return BotReply(SMALL_TALK, bot_text(key, language)), replace(state, offered=())
     plan = _plan(understanding, state)
     state = plan.state
     if plan.handoff is not None:

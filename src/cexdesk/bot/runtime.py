@@ -18,6 +18,7 @@ from cexdesk.bot import datasets, intents
 from cexdesk.bot.dialogue import Understanding
 from cexdesk.bot.entities import Entity, extract_entities
 from cexdesk.bot.handoff import asks_for_human, is_security_emergency
+from cexdesk.bot.smalltalk import small_talk
 from cexdesk.intake.language import detect
 
 log = logging.getLogger(__name__)
@@ -115,4 +116,5 @@ def understand(
         entities=entities,
         asks_for_human=asks_for_human(text, language),
         security_emergency=is_security_emergency(text),
+        small_talk=small_talk(text),
     )
