@@ -14,7 +14,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus
 
@@ -22,6 +21,7 @@ from cexdesk.app import AppContext, create_app
 from cexdesk.core.realtime import MemoryHub
 from cexdesk.realtime.handlers import topics_for
 from cexdesk.tickets.events import MessageAdded, TicketAssigned, TicketCreated, TicketLinked
+from tests.loopback import on_loopback
 from tests.personas import Desk, Person
 
 QUIET = 0.3  # seconds a stream must stay silent to count as "received nothing"
@@ -30,26 +30,8 @@ QUIET = 0.3  # seconds a stream must stay silent to count as "received nothing"
 @pytest.fixture
 async def base_url(ctx: AppContext) -> AsyncIterator[str]:
     """The app served by uvicorn on a free loopback port, inside this test's loop."""
-    config = uvicorn.Config(
-        create_app(ctx, manage_lifecycle=False),
-        host="127.0.0.1",
-        port=0,
-        lifespan="off",
-        ws="websockets-sansio",
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    for _ in range(1000):
-        if server.started:
-            break
-        await asyncio.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
+    async with on_loopback(create_app(ctx, manage_lifecycle=False), ws="websockets-sansio") as url:
+        yield url
 
 
 class Stream:

@@ -4,13 +4,11 @@ exchange."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from cexdesk.app import AppContext, create_app
 from cexdesk.bot import runtime
@@ -24,6 +22,7 @@ from cexdesk.kb import content as kb_content
 from cexdesk.kb import flows as kb_flows
 from tests import conftest
 from tests.channels.test_chat import Chat
+from tests.loopback import on_loopback
 from tests.personas import Desk
 
 ARTICLES = ("trading-fees", "2fa-reset", "deposit-missing-or-wrong-memo",
@@ -38,22 +37,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 @pytest.fixture
 async def base_url(ctx: AppContext) -> AsyncIterator[str]:
     await runtime.intent_model(ctx.services)  # as serve's warm-up does before customers come
-    config = uvicorn.Config(
-        create_app(ctx, manage_lifecycle=False), host="127.0.0.1", port=0, lifespan="off",
-        ws="websockets-sansio", log_level="warning",
-    )  # fmt: skip
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    for _ in range(1000):
-        if server.started:
-            break
-        await asyncio.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
+    async with on_loopback(create_app(ctx, manage_lifecycle=False), ws="websockets-sansio") as url:
+        yield url
 
 
 @pytest.fixture

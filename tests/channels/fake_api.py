@@ -6,20 +6,19 @@ records every call and answers with what the test queued, or the default respond
 
 from __future__ import annotations
 
-import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from tests import loopback
 
 
 @dataclass(frozen=True)
@@ -87,21 +86,6 @@ async def serving(responder: Responder) -> AsyncIterator[FakeAPI]:
 
 @asynccontextmanager
 async def on_loopback(app: Starlette) -> AsyncIterator[str]:
-    """Serve ``app`` with uvicorn on a free loopback port; yields its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(app, lifespan="off", log_level="warning", ws="none", http="h11")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-        sock.close()
+    """Serve ``app`` on a free loopback port; yields its base URL."""
+    async with loopback.on_loopback(app) as address:
+        yield f"http://{address}"

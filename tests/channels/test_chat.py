@@ -12,7 +12,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlalchemy import func, select
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
@@ -20,6 +19,7 @@ from websockets.exceptions import ConnectionClosed
 from cexdesk.app import AppContext, create_app
 from cexdesk.channels.models import InboundPayload
 from cexdesk.tickets.models import Message, Ticket
+from tests.loopback import on_loopback
 from tests.personas import Desk
 from tests.test_realtime import stream
 
@@ -28,26 +28,8 @@ QUIET = 0.3
 
 @pytest.fixture
 async def base_url(ctx: AppContext) -> AsyncIterator[str]:
-    config = uvicorn.Config(
-        create_app(ctx, manage_lifecycle=False),
-        host="127.0.0.1",
-        port=0,
-        lifespan="off",
-        ws="websockets-sansio",
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    for _ in range(1000):
-        if server.started:
-            break
-        await asyncio.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
+    async with on_loopback(create_app(ctx, manage_lifecycle=False), ws="websockets-sansio") as url:
+        yield url
 
 
 class Chat:
